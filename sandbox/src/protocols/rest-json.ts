@@ -1,0 +1,74 @@
+import type { ServerResponse } from 'node:http';
+import type { RestOperation } from '../core/types.js';
+import { AwsError } from '../core/errors.js';
+
+interface CompiledRoute<S> {
+  op: RestOperation<S>;
+  segments: string[];
+}
+
+/** Matches REST-JSON requests to operations by method and path template (`{name}` binds one segment). */
+export class RestRouter<S> {
+  private readonly routes: CompiledRoute<S>[];
+
+  constructor(ops: readonly RestOperation<S>[], private readonly prefix = '') {
+    this.routes = ops.map((op) => ({ op, segments: split(prefix + op.path) }));
+  }
+
+  match(method: string, rawPath: string): { op: RestOperation<S>; params: Record<string, string> } | undefined {
+    const parts = split(rawPath);
+    for (const route of this.routes) {
+      if (route.op.method !== method || route.segments.length !== parts.length) continue;
+      const params: Record<string, string> = {};
+      let ok = true;
+      for (let i = 0; i < parts.length; i++) {
+        const want = route.segments[i]!;
+        const got = safeDecode(parts[i]!);
+        if (want.startsWith('{') && want.endsWith('}')) {
+          if (got === '') { ok = false; break; }
+          params[want.slice(1, -1)] = got;
+        } else if (want !== got) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { op: route.op, params };
+    }
+    return undefined;
+  }
+
+  /** True when some operation has this path with another method (AWS then answers 405-ish; we name it). */
+  knowsPath(rawPath: string): boolean {
+    const parts = split(rawPath);
+    return this.routes.some((r) => r.segments.length === parts.length &&
+      r.segments.every((s, i) => (s.startsWith('{') ? parts[i] !== '' : s === safeDecode(parts[i]!))));
+  }
+}
+
+function split(path: string): string[] {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? [''] : trimmed.split('/');
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export function writeRestJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  const payload = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    ...(payload ? { 'Content-Type': 'application/json' } : {}),
+    'Content-Length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+/** REST-JSON error: the code travels in x-amzn-ErrorType, the body holds the message. */
+export function writeRestJsonError(res: ServerResponse, err: AwsError, headers: Record<string, string>): void {
+  writeRestJson(res, err.status, { message: err.message }, { ...headers, ...err.headers, 'x-amzn-ErrorType': err.code });
+}

@@ -1,0 +1,51 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, useRouteError } from 'react-router';
+import { ErrorPanel } from '../components/error-panel.js';
+import { SignInPage } from '../features/auth/components/sign-in-page.js';
+import { RequireSession } from '../features/auth/components/require-session.js';
+import { Layout } from './layout.js';
+
+// Screens behind sign-in load on demand: the sign-in page needs only the Cognito clients.
+const ApisPage = lazy(() => import('../features/apis/components/apis-page.js').then((m) => ({ default: m.ApisPage })));
+const ApiDetailPage = lazy(() => import('../features/apis/components/api-detail-page.js').then((m) => ({ default: m.ApiDetailPage })));
+
+function RouteError() {
+  const error = useRouteError();
+  return (
+    <div className="p-6">
+      <ErrorPanel title="This page failed to load" error={error} onRetry={() => window.location.reload()} />
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="space-y-2">
+      <h1 className="text-xl font-semibold">Page not found</h1>
+      <a href="/apis" className="text-indigo-700 hover:underline">
+        Go to the APIs
+      </a>
+    </div>
+  );
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+    {
+      path: '/',
+      element: (
+        <RequireSession>
+          <Layout />
+        </RequireSession>
+      ),
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <Navigate to="/apis" replace /> },
+        { path: 'apis', element: <ApisPage /> },
+        { path: 'apis/:kind/:apiId', element: <ApiDetailPage /> },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,64 @@
+import type { MiddlewareStack } from '@smithy/types';
+import type { ConsoleConfig } from './config.js';
+import { sessionCredentials } from './credentials.js';
+import { apiGatewayPacer, type Pacer } from './pacing.js';
+
+/**
+ * The single place SDK clients are made: region, endpoint and credentials from the runtime config and
+ * the session, request pacing, and no SDK retry headers (apigatewayv2 refuses them at CORS preflight,
+ * aws-sdk-js-v3#6395, so no client sends them and no screen can come to depend on them).
+ */
+export interface ClientOptions {
+  /** Unsigned clients (Cognito sign-in) take no credentials. */
+  signed: boolean;
+  pacer?: Pacer;
+}
+
+interface AnyClient {
+  middlewareStack: MiddlewareStack<any, any>;
+  destroy(): void;
+}
+const cache = new Map<string, AnyClient>();
+
+export function makeClient<C extends AnyClient>(
+  Ctor: new (config: any) => C,
+  serviceKey: string,
+  config: ConsoleConfig,
+  options: ClientOptions,
+): C {
+  const key = `${serviceKey}|${config.region}|${config.endpoint ?? ''}`;
+  const hit = cache.get(key);
+  if (hit) return hit as C;
+  const client = new Ctor({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(options.signed ? { credentials: sessionCredentials } : {}),
+    // Standard mode retries throttling (429 TooManyRequestsException) with jittered backoff.
+    maxAttempts: 4,
+  });
+  client.middlewareStack.addRelativeTo(
+    (next: any) => async (args: any) => {
+      const headers = args.request?.headers as Record<string, string> | undefined;
+      if (headers) {
+        delete headers['amz-sdk-invocation-id'];
+        delete headers['amz-sdk-request'];
+      }
+      if (options.pacer) await options.pacer.take();
+      return next(args);
+    },
+    { name: 'consolePacingAndHeaders', relation: 'before', toMiddleware: 'httpSigningMiddleware', override: true },
+  );
+  cache.set(key, client);
+  return client;
+}
+
+/** API Gateway clients (v1 and v2) share one pacer: AWS counts them against one account quota. */
+export function apiGatewayClientOptions(): ClientOptions {
+  return { signed: true, pacer: apiGatewayPacer };
+}
+
+/** Forget every client, e.g. when the config or the signed-in user changes. */
+export function resetClients(): void {
+  for (const c of cache.values()) c.destroy();
+  cache.clear();
+}

@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ErrorPanel } from '../../../components/error-panel.js';
+import { Loading } from '../../../components/loading.js';
+import type { Api } from '../../../domain/api.js';
+import type { Stage } from '../../../domain/stage.js';
+import { useRestApi } from '../api/get-rest-api.js';
+import { useRestStages } from '../api/get-stages.js';
+import { useRestResources } from '../api/get-resources.js';
+import { useV2Api } from '../api/get-api.js';
+import { useV2Stages } from '../api/get-v2-stages.js';
+import { useV2Routes } from '../api/get-routes.js';
+import { ApiSummary } from './api-summary.js';
+import { StagesTable } from './stages-table.js';
+import { ResourcesTable } from './resources-table.js';
+import { RoutesTable } from './routes-table.js';
+
+/** `/apis/rest/:apiId` or `/apis/v2/:apiId`: the API, its stages, and its resources or routes. */
+export function ApiDetailPage() {
+  const { kind, apiId = '' } = useParams();
+  if (kind === 'rest') return <RestApiDetail apiId={apiId} />;
+  if (kind === 'v2') return <V2ApiDetail apiId={apiId} />;
+  return <ErrorPanel title="Unknown API kind" error={{ name: 'NotFound', message: `"${kind}" is neither rest nor v2.` }} />;
+}
+
+function RestApiDetail({ apiId }: { apiId: string }) {
+  const api = useRestApi(apiId);
+  const stages = useRestStages(apiId);
+  const resources = useRestResources(apiId);
+  return (
+    <DetailLayout api={api} stages={stages}>
+      <Panel title="Resources and methods" query={resources}>
+        {(r) => <ResourcesTable resources={r} />}
+      </Panel>
+    </DetailLayout>
+  );
+}
+
+function V2ApiDetail({ apiId }: { apiId: string }) {
+  const api = useV2Api(apiId);
+  const stages = useV2Stages(apiId);
+  const routes = useV2Routes(apiId);
+  return (
+    <DetailLayout api={api} stages={stages}>
+      <Panel title="Routes" query={routes}>
+        {(r) => <RoutesTable routes={r} />}
+      </Panel>
+    </DetailLayout>
+  );
+}
+
+function DetailLayout({ api, stages, children }: { api: UseQueryResult<Api>; stages: UseQueryResult<Stage[]>; children: ReactNode }) {
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap gap-1 text-slate-600">
+          <li>
+            <Link to="/apis" className="text-indigo-700 hover:underline">APIs</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="break-all">{api.data?.name ?? '…'}</li>
+        </ol>
+      </nav>
+      {api.isPending ? (
+        <Loading label="Loading API…" />
+      ) : api.isError ? (
+        <ErrorPanel title="This API could not be loaded" error={api.error} onRetry={() => void api.refetch()} />
+      ) : (
+        <>
+          <ApiSummary api={api.data} />
+          <Panel title="Stages" query={stages}>
+            {(s) => <StagesTable stages={s} />}
+          </Panel>
+          {children}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Panel<T>({ title, query, children }: { title: string; query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-2">
+      <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
+      {query.isPending ? (
+        <Loading label={`Loading ${title.toLowerCase()}…`} />
+      ) : query.isError ? (
+        <ErrorPanel title={`${title} could not be loaded`} error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        children(query.data)
+      )}
+    </section>
+  );
+}

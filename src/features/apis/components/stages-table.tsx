@@ -1,0 +1,32 @@
+import type { Stage } from '../../../domain/stage.js';
+import { DataTable, type Column } from '../../../components/data-table.js';
+import { formatDateTime, isoOrEmpty } from '../../../components/format.js';
+import { Badge } from '../../../components/badge.js';
+
+const COLUMNS: readonly Column<Stage>[] = [
+  {
+    id: 'name',
+    header: 'Stage',
+    cell: (s) => (
+      <span className="flex flex-wrap items-center gap-2">
+        <span className="font-medium break-all">{s.name}</span>
+        {s.autoDeploy && <Badge tone="emerald">Auto-deploy</Badge>}
+      </span>
+    ),
+  },
+  { id: 'deployment', header: 'Deployment', cell: (s) => <span className="font-mono text-xs">{s.deploymentId ?? 'None yet'}</span> },
+  { id: 'description', header: 'Description', cell: (s) => <span className="break-words text-slate-600">{s.description ?? ''}</span> },
+  {
+    id: 'updated',
+    header: 'Last updated',
+    cell: (s) => (
+      <time dateTime={isoOrEmpty(s.lastUpdatedDate)} className="whitespace-nowrap">
+        {formatDateTime(s.lastUpdatedDate)}
+      </time>
+    ),
+  },
+];
+
+export function StagesTable({ stages }: { stages: readonly Stage[] }) {
+  return <DataTable caption="Stages" columns={COLUMNS} rows={stages} rowKey={(s) => s.name} empty="No stages: this API has not been deployed." />;
+}

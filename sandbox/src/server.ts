@@ -76,7 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function handle(sreq: SandboxRequest, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = req.headers.origin;
-    const base = { ...corsHeaders(origin), 'x-amzn-RequestId': sreq.requestId, Date: new Date().toUTCString() };
+    const base = { ...corsHeaders(origin), 'x-amzn-RequestId': sreq.requestId, Date: config.now().toUTCString() };
     const target = sreq.headers['x-amz-target'];
 
     if (sreq.method === 'OPTIONS') {

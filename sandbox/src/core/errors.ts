@@ -10,6 +10,8 @@ export class AwsError extends Error {
     readonly status = 400,
     /** Extra response headers (Retry-After on throttling, for one). */
     readonly headers: Record<string, string> = {},
+    /** Extra members of the error body beside `message` (apigatewayv2's NotFoundException has `resourceType`). */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = code;

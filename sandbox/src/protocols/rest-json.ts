@@ -70,5 +70,5 @@ export function writeRestJson(res: ServerResponse, status: number, body: unknown
 
 /** REST-JSON error: the code travels in x-amzn-ErrorType, the body holds the message. */
 export function writeRestJsonError(res: ServerResponse, err: AwsError, headers: Record<string, string>): void {
-  writeRestJson(res, err.status, { message: err.message }, { ...headers, ...err.headers, 'x-amzn-ErrorType': err.code });
+  writeRestJson(res, err.status, { ...err.fields, message: err.message }, { ...headers, ...err.headers, 'x-amzn-ErrorType': err.code });
 }

@@ -12,8 +12,8 @@ export interface Tokens {
   accessToken: string;
   /** Absent after a refresh: Cognito keeps the refresh token it already gave. */
   refreshToken?: string;
-  /** Epoch ms when the ID and access tokens expire. */
-  expiresAt: number;
+  /** Seconds the ID and access tokens live, counted from receipt (robust to a skewed browser clock). */
+  expiresIn: number;
 }
 
 export type PasswordSignInResult =
@@ -70,6 +70,6 @@ function toTokens(r: AuthenticationResultType): Tokens {
     idToken: r.IdToken,
     accessToken: r.AccessToken,
     refreshToken: r.RefreshToken,
-    expiresAt: Date.now() + (r.ExpiresIn ?? 3600) * 1000,
+    expiresIn: r.ExpiresIn ?? 3600,
   };
 }

@@ -15,7 +15,7 @@ export function UserMenu() {
       <Badge tone={role === 'admin' ? 'amber' : role === 'operator' ? 'emerald' : 'slate'}>{role ?? 'no role'}</Badge>
       <button
         type="button"
-        onClick={() => manager.signOut()}
+        onClick={() => void manager.signOut()}
         className="rounded border border-slate-500 px-3 py-1 text-slate-100 hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-white"
       >
         Sign out

@@ -6,6 +6,7 @@ import { passwordSignIn, refreshTokens, type Tokens } from '../api/initiate-auth
 import { completeNewPassword } from '../api/respond-to-auth-challenge.js';
 import { getIdentityId } from '../api/get-id.js';
 import { getAwsCredentials } from '../api/get-credentials-for-identity.js';
+import { revokeRefreshToken } from '../api/revoke-token.js';
 import { readIdClaims, type IdClaims } from './jwt.js';
 import { clearStoredSession, readStoredSession, writeStoredSession, type StoredSession } from './session-storage.js';
 
@@ -77,9 +78,17 @@ export class SessionManager {
     await this.start(username, tokens);
   }
 
-  /** Sign-out forgets tokens, credentials and every cached query; nothing of the session remains. */
-  signOut(reason?: string): void {
+  /**
+   * Sign-out forgets tokens, credentials and every cached query at once, then revokes the refresh token
+   * with Cognito. The revocation is not awaited: the operator is signed out here even when it fails.
+   */
+  signOut(reason?: string): Promise<void> {
+    const refreshToken = this.stored?.refreshToken;
     this.end(reason);
+    if (!refreshToken) return Promise.resolve();
+    return revokeRefreshToken(this.config, refreshToken).catch(() => {
+      /* the token still expires on its own; nothing the operator can do about it here */
+    });
   }
 
   private async start(username: string, tokens: Tokens): Promise<void> {
@@ -90,7 +99,7 @@ export class SessionManager {
       idToken: tokens.idToken,
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
-      tokensExpireAt: tokens.expiresAt,
+      tokensExpireAt: this.now() + tokens.expiresIn * 1000,
       identityId,
     };
     this.credentials = await getAwsCredentials(this.config, identityId, tokens.idToken);
@@ -119,7 +128,7 @@ export class SessionManager {
         const t = await refreshTokens(this.config, s.refreshToken);
         s.idToken = t.idToken;
         s.accessToken = t.accessToken;
-        s.tokensExpireAt = t.expiresAt;
+        s.tokensExpireAt = this.now() + t.expiresIn * 1000;
         writeStoredSession(s);
       }
       this.credentials = await getAwsCredentials(this.config, s.identityId, s.idToken);

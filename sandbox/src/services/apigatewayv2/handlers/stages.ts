@@ -1,0 +1,31 @@
+import {
+  CreateStage$,
+  GetStage$,
+  GetStages$,
+  type CreateStageCommandInput,
+  type CreateStageCommandOutput,
+  type DeleteStageCommandInput,
+  type GetStageCommandInput,
+  type GetStageCommandOutput,
+  type GetStagesCommandInput,
+  type GetStagesCommandOutput,
+} from '@aws-sdk/client-apigatewayv2';
+import * as store from '../store/stages.js';
+import { outputOf, type Out } from '../wire.js';
+import { envOf, type Ctx } from './context.js';
+
+export function getStages(ctx: Ctx, input: GetStagesCommandInput): Out<GetStagesCommandOutput> {
+  return outputOf(GetStages$, store.listStages(ctx.state, envOf(ctx), input.ApiId, input.MaxResults, input.NextToken));
+}
+
+export function getStage(ctx: Ctx, input: GetStageCommandInput): Out<GetStageCommandOutput> {
+  return outputOf(GetStage$, store.getStage(ctx.state, envOf(ctx), input.ApiId, input.StageName));
+}
+
+export function createStage(ctx: Ctx, input: CreateStageCommandInput): Out<CreateStageCommandOutput> {
+  return outputOf(CreateStage$, store.createStage(ctx.state, envOf(ctx), input));
+}
+
+export function deleteStage(ctx: Ctx, input: DeleteStageCommandInput): void {
+  store.deleteStage(ctx.state, envOf(ctx), input.ApiId, input.StageName);
+}

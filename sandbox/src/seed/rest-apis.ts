@@ -1,0 +1,422 @@
+import type { SandboxConfig, SandboxState } from '../core/types.js';
+import { seededIds, type StoreEnv } from '../services/apigateway/store/env.js';
+import type { ApiGatewayState, MethodSettingRecord, RestApiRecord } from '../services/apigateway/store/types.js';
+import { createRestApi } from '../services/apigateway/store/rest-apis.js';
+import { createResource } from '../services/apigateway/store/resources.js';
+import { putIntegration, putMethod, putMethodResponse } from '../services/apigateway/store/methods.js';
+import { createDeployment, createStage, setMethodSetting } from '../services/apigateway/store/stages.js';
+import { createApiKey } from '../services/apigateway/store/api-keys.js';
+import { createUsagePlan, createUsagePlanKey } from '../services/apigateway/store/usage-plans.js';
+
+/**
+ * REST API seeds, written straight into the state through the store functions the handlers use, so
+ * seeded data obeys the same rules as data created over HTTP. Ids come from a fixed-seed generator:
+ * the same profile gives the same ids on every machine; dates are relative to the sandbox clock.
+ */
+
+const DAY = 86_400_000;
+
+interface MethodSpec {
+  method: string;
+  apiKeyRequired?: boolean;
+  authorizationType?: string;
+  /** MOCK when absent. */
+  integration?: { type: 'HTTP_PROXY' | 'AWS_PROXY'; uri: string; httpMethod?: string };
+}
+
+interface ApiSpec {
+  name: string;
+  description?: string;
+  endpointType?: 'EDGE' | 'REGIONAL' | 'PRIVATE';
+  tags?: Record<string, string>;
+  /** Path (without leading slash, nested with '/') -> methods. '' is the root. */
+  resources: Record<string, MethodSpec[]>;
+  stages: {
+    name: string;
+    description?: string;
+    variables?: Record<string, string>;
+    tracingEnabled?: boolean;
+    /** Method-setting overrides by `resourcePath/httpMethod` key (or `* /*`). */
+    methodSettings?: Record<string, Partial<MethodSettingRecord>>;
+    /** Which deployment the stage runs: 0 = the older one, 1 = the latest. */
+    deployment: 0 | 1;
+  }[];
+  ageDays: number;
+}
+
+class Seeder {
+  readonly state: ApiGatewayState;
+  private readonly ids;
+
+  constructor(
+    root: SandboxState,
+    private readonly config: SandboxConfig,
+    seed: number,
+  ) {
+    this.state = root.services.apigateway as ApiGatewayState;
+    this.ids = seededIds(seed);
+  }
+
+  /** An environment whose clock reads `daysAgo` days before now. */
+  env(daysAgo: number): StoreEnv {
+    return {
+      now: new Date(this.config.now().getTime() - daysAgo * DAY),
+      account: this.config.account,
+      region: this.config.region,
+      ids: this.ids,
+    };
+  }
+
+  api(spec: ApiSpec): RestApiRecord {
+    const env = this.env(spec.ageDays);
+    const api = createRestApi(
+      this.state,
+      {
+        name: spec.name,
+        description: spec.description,
+        endpointConfiguration: { types: [spec.endpointType ?? 'REGIONAL'] },
+        tags: spec.tags,
+      },
+      env,
+    );
+    const idsByPath = new Map<string, string>([['', api.rootResourceId]]);
+    for (const [path, methods] of Object.entries(spec.resources)) {
+      let resourceId = idsByPath.get(path);
+      if (resourceId === undefined) {
+        // Parents are created on the way down, so specs list only the paths that carry methods.
+        let parent = '';
+        for (const part of path.split('/')) {
+          const sub = parent ? `${parent}/${part}` : part;
+          if (!idsByPath.has(sub)) {
+            const r = createResource(this.state, { restApiId: api.id, parentId: idsByPath.get(parent), pathPart: part }, env);
+            idsByPath.set(sub, r.id);
+          }
+          parent = sub;
+        }
+        resourceId = idsByPath.get(path)!;
+      }
+      for (const m of methods) {
+        putMethod(this.state, {
+          restApiId: api.id,
+          resourceId,
+          httpMethod: m.method,
+          authorizationType: m.authorizationType ?? 'NONE',
+          apiKeyRequired: m.apiKeyRequired ?? false,
+        });
+        if (m.integration) {
+          putIntegration(this.state, {
+            restApiId: api.id,
+            resourceId,
+            httpMethod: m.method,
+            type: m.integration.type,
+            integrationHttpMethod: m.integration.httpMethod ?? (m.integration.type === 'AWS_PROXY' ? 'POST' : m.method === 'ANY' ? 'ANY' : m.method),
+            uri: m.integration.uri,
+          });
+        } else {
+          putIntegration(this.state, {
+            restApiId: api.id,
+            resourceId,
+            httpMethod: m.method,
+            type: 'MOCK',
+            requestTemplates: { 'application/json': '{"statusCode": 200}' },
+          });
+          putMethodResponse(this.state, { restApiId: api.id, resourceId, httpMethod: m.method, statusCode: '200' });
+        }
+      }
+    }
+    // Two deployments: the stages on the older one show the "behind latest" state in the console.
+    const older = createDeployment(this.state, { restApiId: api.id, description: 'Initial release' }, this.env(Math.max(spec.ageDays - 1, 0)));
+    const latest = createDeployment(this.state, { restApiId: api.id, description: 'Latest release' }, this.env(Math.max(spec.ageDays / 3, 0)));
+    for (const s of spec.stages) {
+      const stageEnv = this.env(Math.max(spec.ageDays / 3 - 0.01, 0));
+      const stage = createStage(
+        this.state,
+        {
+          restApiId: api.id,
+          stageName: s.name,
+          deploymentId: (s.deployment === 0 ? older : latest).id,
+          description: s.description,
+          variables: s.variables,
+          tracingEnabled: s.tracingEnabled,
+        },
+        stageEnv,
+      );
+      for (const [key, fields] of Object.entries(s.methodSettings ?? {})) setMethodSetting(stage, key, fields, stageEnv.now);
+    }
+    return api;
+  }
+}
+
+const lambda = (region: string, account: string, fn: string) =>
+  `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${account}:function:${fn}/invocations`;
+
+/** The demo profile: four REST APIs with resource trees, stages, keys and plans that look like a real account. */
+export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): void {
+  const s = new Seeder(root, config, 20260101);
+  const fn = (name: string) => lambda(config.region, config.account, name);
+
+  const petStore = s.api({
+    name: 'Pet Store',
+    description: 'Public catalogue of pets and owners for the storefront.',
+    endpointType: 'REGIONAL',
+    tags: { team: 'storefront', env: 'production' },
+    ageDays: 340,
+    resources: {
+      pets: [
+        { method: 'GET', integration: { type: 'HTTP_PROXY', uri: 'https://petstore.example.com/pets' } },
+        { method: 'POST', apiKeyRequired: true, integration: { type: 'HTTP_PROXY', uri: 'https://petstore.example.com/pets' } },
+      ],
+      'pets/{petId}': [
+        { method: 'GET', integration: { type: 'HTTP_PROXY', uri: 'https://petstore.example.com/pets/{petId}' } },
+        { method: 'DELETE', apiKeyRequired: true, integration: { type: 'HTTP_PROXY', uri: 'https://petstore.example.com/pets/{petId}' } },
+      ],
+      owners: [{ method: 'GET' }],
+      health: [{ method: 'GET' }],
+    },
+    stages: [
+      {
+        name: 'prod',
+        description: 'Production',
+        deployment: 1,
+        tracingEnabled: true,
+        variables: { backendHost: 'petstore.example.com', logLevel: 'INFO' },
+        methodSettings: {
+          '*/*': { metricsEnabled: true, throttlingBurstLimit: 200, throttlingRateLimit: 100 },
+          'pets/POST': { throttlingBurstLimit: 20, throttlingRateLimit: 10 },
+        },
+      },
+      {
+        name: 'staging',
+        description: 'Pre-production',
+        deployment: 0,
+        variables: { backendHost: 'staging.petstore.example.com', logLevel: 'DEBUG' },
+        methodSettings: { '*/*': { throttlingBurstLimit: 50, throttlingRateLimit: 25 } },
+      },
+    ],
+  });
+
+  const payments = s.api({
+    name: 'Payments',
+    description: 'Card payments and refunds.',
+    endpointType: 'EDGE',
+    tags: { team: 'payments', 'cost-center': 'cc-4410' },
+    ageDays: 280,
+    resources: {
+      payments: [{ method: 'POST', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('payments-create') } }],
+      'payments/{paymentId}': [{ method: 'GET', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('payments-get') } }],
+      refunds: [{ method: 'POST', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('payments-refund') } }],
+    },
+    stages: [
+      {
+        name: 'prod',
+        description: 'Production',
+        deployment: 1,
+        tracingEnabled: true,
+        variables: { lambdaAlias: 'live' },
+        methodSettings: {
+          '*/*': { metricsEnabled: true, dataTraceEnabled: false, throttlingBurstLimit: 500, throttlingRateLimit: 250 },
+          'refunds/POST': { throttlingBurstLimit: 10, throttlingRateLimit: 5 },
+        },
+      },
+      { name: 'dev', description: 'Development', deployment: 1, variables: { lambdaAlias: 'dev' } },
+    ],
+  });
+
+  const partnerOrders = s.api({
+    name: 'Partner Orders API',
+    description:
+      'Order intake for B2B partners: partners create and track orders, list line items and register webhooks for ' +
+      'status changes. Every write needs an API key tied to a usage plan; reads are throttled per partner. ' +
+      'Owned by the partner-integrations team (#partner-integrations); see the runbook before changing throttling.',
+    endpointType: 'REGIONAL',
+    tags: { team: 'partner-integrations', env: 'production', 'data-classification': 'confidential' },
+    ageDays: 200,
+    resources: {
+      orders: [
+        { method: 'GET', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('orders-list') } },
+        { method: 'POST', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('orders-create') } },
+      ],
+      'orders/{orderId}': [
+        { method: 'GET', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('orders-get') } },
+        { method: 'PATCH', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('orders-update') } },
+        { method: 'DELETE', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('orders-cancel') } },
+      ],
+      'orders/{orderId}/items': [{ method: 'GET', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('orders-items') } }],
+      webhooks: [{ method: 'POST', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('webhooks-register') } }],
+      status: [{ method: 'GET' }],
+    },
+    stages: [
+      {
+        name: 'prod',
+        description: 'Production, partner traffic',
+        deployment: 1,
+        tracingEnabled: true,
+        variables: { ordersTable: 'partner-orders-prod', webhookQueue: 'partner-webhooks-prod' },
+        methodSettings: {
+          '*/*': { metricsEnabled: true, loggingLevel: 'ERROR', throttlingBurstLimit: 1000, throttlingRateLimit: 500 },
+          'orders/POST': { throttlingBurstLimit: 100, throttlingRateLimit: 50 },
+          'orders/{orderId}/DELETE': { throttlingBurstLimit: 10, throttlingRateLimit: 5 },
+        },
+      },
+      {
+        name: 'staging',
+        description: 'Partner sandbox',
+        deployment: 0,
+        variables: { ordersTable: 'partner-orders-staging', webhookQueue: 'partner-webhooks-staging' },
+        methodSettings: { '*/*': { throttlingBurstLimit: 100, throttlingRateLimit: 50 } },
+      },
+    ],
+  });
+
+  s.api({
+    name: 'Internal Health',
+    description: 'Health checks for internal load balancers.',
+    endpointType: 'PRIVATE',
+    ageDays: 30,
+    resources: { '': [{ method: 'GET' }], ping: [{ method: 'GET' }] },
+    stages: [
+      { name: 'prod', deployment: 1 },
+      { name: 'dev', deployment: 1, variables: { verbose: 'true' } },
+    ],
+  });
+
+  const keys = [
+    { name: 'partner-acme-2026', customerId: 'acme', enabled: true, description: 'ACME Corp production key', age: 90 },
+    { name: 'partner-globex-2026', customerId: 'globex', enabled: true, description: 'Globex production key', age: 60 },
+    { name: 'partner-initech-2025', customerId: 'initech', enabled: false, description: 'Disabled after contract ended', age: 300 },
+    { name: 'partner-umbrella-trial', customerId: 'umbrella', enabled: true, age: 12 },
+    { name: 'mobile-app-ios', enabled: true, description: 'iOS app', age: 250 },
+    { name: 'mobile-app-android', enabled: true, description: 'Android app', age: 245 },
+    { name: 'internal-dashboard', enabled: true, age: 180 },
+    { name: 'legacy-batch-2024', enabled: false, description: 'Nightly batch, retired', age: 360 },
+  ].map((k) => ({
+    spec: k,
+    record: createApiKey(s.state, { name: k.name, customerId: k.customerId, enabled: k.enabled, description: k.description }, s.env(k.age)),
+  }));
+  const keyId = (name: string) => keys.find((k) => k.spec.name === name)!.record.id;
+
+  const plans = [
+    {
+      name: 'Partner Gold',
+      description: 'Production partners with a signed contract.',
+      apiStages: [
+        { apiId: partnerOrders.id, stage: 'prod' },
+        { apiId: payments.id, stage: 'prod' },
+      ],
+      throttle: { burstLimit: 500, rateLimit: 250 },
+      quota: { limit: 1_000_000, offset: 0, period: 'MONTH' as const },
+      keys: ['partner-acme-2026', 'partner-globex-2026'],
+      age: 150,
+    },
+    {
+      name: 'Partner Basic',
+      description: 'Trials and partners in onboarding.',
+      apiStages: [{ apiId: partnerOrders.id, stage: 'staging' }],
+      throttle: { burstLimit: 20, rateLimit: 10 },
+      quota: { limit: 10_000, offset: 0, period: 'DAY' as const },
+      keys: ['partner-initech-2025', 'partner-umbrella-trial', 'legacy-batch-2024'],
+      age: 150,
+    },
+    {
+      name: 'Mobile Apps',
+      description: 'First-party mobile clients.',
+      apiStages: [{ apiId: petStore.id, stage: 'prod' }],
+      throttle: { burstLimit: 200, rateLimit: 100 },
+      quota: { limit: 5_000_000, offset: 0, period: 'MONTH' as const },
+      keys: ['mobile-app-ios', 'mobile-app-android'],
+      age: 240,
+    },
+  ];
+  for (const p of plans) {
+    const plan = createUsagePlan(
+      s.state,
+      { name: p.name, description: p.description, apiStages: p.apiStages, throttle: p.throttle, quota: p.quota },
+      s.env(p.age),
+    );
+    for (const k of p.keys) createUsagePlanKey(s.state, { usagePlanId: plan.id, keyId: keyId(k), keyType: 'API_KEY' });
+  }
+}
+
+const TEAMS = [
+  'billing', 'catalog', 'checkout', 'identity', 'inventory', 'logistics', 'marketing', 'notifications',
+  'payments', 'search', 'shipping', 'support', 'analytics', 'partners', 'mobile', 'loyalty', 'pricing',
+  'reviews', 'returns', 'fulfilment',
+];
+const KINDS = ['api', 'public-api', 'internal-api', 'gateway', 'backend'];
+const KEY_PREFIXES = ['partner', 'mobile', 'internal', 'trial', 'legacy'];
+const TIERS = ['free', 'basic', 'pro', 'enterprise'];
+
+export const SCALE_REST_APIS = 400;
+export const SCALE_API_KEYS = 10_000;
+export const SCALE_USAGE_PLANS = 300;
+
+/**
+ * The scale profile: 400 REST APIs with 3 stages each, 10,000 API keys and 300 usage plans, names
+ * deterministic, creation dates spread over the past year. Resource trees stay small so the seed is fast.
+ */
+export function seedScaleRestApis(root: SandboxState, config: SandboxConfig): void {
+  const s = new Seeder(root, config, 4_000_000);
+  const apis: RestApiRecord[] = [];
+  for (let i = 0; i < SCALE_REST_APIS; i++) {
+    const team = TEAMS[i % TEAMS.length]!;
+    const kind = KINDS[Math.floor(i / TEAMS.length) % KINDS.length]!;
+    const n = String(i + 1).padStart(3, '0');
+    apis.push(
+      s.api({
+        name: `${team}-${kind}-${n}`,
+        description: i % 4 === 0 ? `${team} ${kind.replace('-', ' ')} #${n}` : undefined,
+        endpointType: i % 7 === 0 ? 'EDGE' : 'REGIONAL',
+        tags: { team },
+        ageDays: 365 - (i * 364) / SCALE_REST_APIS,
+        resources: {
+          items: [{ method: 'GET' }, { method: 'POST', apiKeyRequired: i % 2 === 0 }],
+          'items/{id}': [{ method: 'GET' }],
+        },
+        stages: [
+          {
+            name: 'prod',
+            deployment: 1,
+            variables: { env: 'prod' },
+            methodSettings: i % 5 === 0 ? { '*/*': { throttlingBurstLimit: 100 + i, throttlingRateLimit: 50 + i } } : undefined,
+          },
+          { name: 'staging', deployment: i % 3 === 0 ? 0 : 1, variables: { env: 'staging' } },
+          { name: 'dev', deployment: 0, variables: { env: 'dev' } },
+        ],
+      }),
+    );
+  }
+
+  const keyIds: string[] = [];
+  for (let i = 0; i < SCALE_API_KEYS; i++) {
+    const prefix = KEY_PREFIXES[i % KEY_PREFIXES.length]!;
+    const key = createApiKey(
+      s.state,
+      {
+        name: `${prefix}-${String(i + 1).padStart(5, '0')}`,
+        enabled: i % 5 !== 4,
+        customerId: i % 3 === 0 ? `customer-${String((i / 3) % 1500).padStart(4, '0')}` : undefined,
+      },
+      s.env(365 - (i * 364) / SCALE_API_KEYS),
+    );
+    keyIds.push(key.id);
+  }
+
+  for (let i = 0; i < SCALE_USAGE_PLANS; i++) {
+    const tier = TIERS[i % TIERS.length]!;
+    // Plan i covers the prod stage of APIs i and i + 300 (when there is one); no API stage is in two plans.
+    const apiStages = [apis[i], apis[i + SCALE_USAGE_PLANS]].filter((a): a is RestApiRecord => !!a).map((a) => ({ apiId: a.id, stage: 'prod' }));
+    const plan = createUsagePlan(
+      s.state,
+      {
+        name: `${tier}-plan-${String(i + 1).padStart(3, '0')}`,
+        description: `${tier} tier`,
+        apiStages,
+        throttle: { burstLimit: 10 * (1 + (i % 4)) * 10, rateLimit: 10 * (1 + (i % 4)) * 5 },
+        quota: { limit: 10_000 * (1 + (i % 4)), offset: 0, period: i % 2 ? 'MONTH' : 'DAY' },
+      },
+      s.env(365 - (i * 364) / SCALE_USAGE_PLANS),
+    );
+    // Ten keys per plan, each key in at most one plan.
+    for (let k = 0; k < 10; k++) createUsagePlanKey(s.state, { usagePlanId: plan.id, keyId: keyIds[i * 10 + k]!, keyType: 'API_KEY' });
+  }
+}

@@ -29,7 +29,7 @@ function RestApiDetail({ apiId }: { apiId: string }) {
   const stages = useRestStages(apiId);
   const resources = useRestResources(apiId);
   return (
-    <DetailLayout api={api} stages={stages}>
+    <DetailLayout apiId={apiId} api={api} stages={stages}>
       <Panel title="Resources and methods" query={resources}>
         {(r) => <ResourcesTable resources={r} />}
       </Panel>
@@ -42,7 +42,7 @@ function V2ApiDetail({ apiId }: { apiId: string }) {
   const stages = useV2Stages(apiId);
   const routes = useV2Routes(apiId);
   return (
-    <DetailLayout api={api} stages={stages}>
+    <DetailLayout apiId={apiId} api={api} stages={stages}>
       <Panel title="Routes" query={routes}>
         {(r) => <RoutesTable routes={r} />}
       </Panel>
@@ -50,7 +50,7 @@ function V2ApiDetail({ apiId }: { apiId: string }) {
   );
 }
 
-function DetailLayout({ api, stages, children }: { api: UseQueryResult<Api>; stages: UseQueryResult<Stage[]>; children: ReactNode }) {
+function DetailLayout({ apiId, api, stages, children }: { apiId: string; api: UseQueryResult<Api>; stages: UseQueryResult<Stage[]>; children: ReactNode }) {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -59,7 +59,7 @@ function DetailLayout({ api, stages, children }: { api: UseQueryResult<Api>; sta
             <Link to="/apis" className="text-indigo-700 hover:underline">APIs</Link>
           </li>
           <li aria-hidden="true">/</li>
-          <li aria-current="page" className="break-all">{api.data?.name ?? '…'}</li>
+          <li aria-current="page" className="break-words">{api.data?.name ?? apiId}</li>
         </ol>
       </nav>
       {api.isPending ? (

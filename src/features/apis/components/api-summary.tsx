@@ -6,7 +6,7 @@ export function ApiSummary({ api }: { api: Api }) {
   return (
     <header className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="text-2xl font-semibold break-all text-slate-900">{api.name}</h1>
+        <h1 className="text-2xl font-semibold break-words text-slate-900">{api.name}</h1>
         <ApiTypeBadge type={api.type} />
       </div>
       {api.description && <p className="max-w-3xl text-sm break-words text-slate-700">{api.description}</p>}

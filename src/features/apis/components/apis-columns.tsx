@@ -10,7 +10,7 @@ export const API_COLUMNS: readonly Column<Api, ApiSortKey>[] = [
     id: 'name',
     header: 'Name',
     sortKey: 'name',
-    className: 'max-w-xs',
+    className: 'min-w-44 max-w-xs',
     cell: (a) => (
       <Link to={`/apis/${apiPathKind(a.type)}/${encodeURIComponent(a.id)}`} className="font-medium break-words text-indigo-700 hover:underline">
         {a.name}
@@ -22,12 +22,11 @@ export const API_COLUMNS: readonly Column<Api, ApiSortKey>[] = [
   {
     id: 'endpoint',
     header: 'Endpoint',
-    className: 'max-w-xs',
     cell: (a) =>
       a.executeApiDisabled ? (
         <span className="text-slate-500">Default endpoint disabled</span>
       ) : (
-        <span className="font-mono text-xs break-all">{a.endpoint}</span>
+        <span className="font-mono text-xs whitespace-nowrap">{a.endpoint}</span>
       ),
   },
   {
@@ -43,7 +42,7 @@ export const API_COLUMNS: readonly Column<Api, ApiSortKey>[] = [
   {
     id: 'description',
     header: 'Description',
-    className: 'max-w-sm',
+    className: 'min-w-56 max-w-sm',
     cell: (a) => <span className="line-clamp-2 break-words text-slate-600" title={a.description}>{a.description ?? ''}</span>,
   },
 ];

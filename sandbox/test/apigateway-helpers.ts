@@ -102,3 +102,18 @@ function normalize(actual: unknown, recorded: unknown): unknown {
   }
   return actual;
 }
+
+/**
+ * Sets (or clears) the account's CloudWatch role straight in the sandbox state: the sandbox does not serve
+ * UpdateAccount, and UpdateStage refuses logging settings without a role, as AWS does.
+ */
+export function setCloudWatchRole(env: TestEnv, roleArn: string | undefined): void {
+  const state = env.sandbox.state.services.apigateway as { account?: { cloudwatchRoleArn?: string } };
+  state.account = roleArn ? { cloudwatchRoleArn: roleArn } : {};
+}
+
+/** The recorded error of one call: its code and message. */
+export function recordedError(file: string, test: string, entry: string): { code: string; message: string; status: number } {
+  const r = recording(file, test, entry) as { Error: { Code: string; Message: string }; ResponseMetadata: { HTTPStatusCode: number } };
+  return { code: r.Error.Code, message: r.Error.Message, status: r.ResponseMetadata.HTTPStatusCode };
+}

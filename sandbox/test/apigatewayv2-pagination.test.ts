@@ -121,8 +121,8 @@ describe('seeds', () => {
     expect(Object.values(checkout.routes).map((r) => r.routeKey).sort()).toEqual(['$default', 'GET /orders', 'GET /orders/{id}', 'POST /orders']);
     expect(checkout.stages.$default).toMatchObject({ autoDeploy: true, deploymentId: expect.any(String) });
     expect(checkout.stages.prod).toMatchObject({
-      defaultRouteSettings: { throttlingBurstLimit: 200, throttlingRateLimit: 100 },
-      routeSettings: { 'POST /orders': { throttlingBurstLimit: 20, throttlingRateLimit: 10 } },
+      defaultRouteSettings: { throttlingBurstLimit: 1000, throttlingRateLimit: 500 },
+      routeSettings: { 'POST /orders': { throttlingBurstLimit: 100, throttlingRateLimit: 50 } },
     });
     const chat = byName.get('Live Chat')!;
     expect(Object.values(chat.routes).map((r) => r.routeKey).sort()).toEqual(['$connect', '$default', '$disconnect', 'sendMessage']);

@@ -10,10 +10,7 @@ import { emptyState } from '../src/core/state.js';
 import { SERVICES } from '../src/services/registry.js';
 import { defaultConfig } from '../src/server.js';
 
-/**
- * The store without HTTP: plain JSON state, and the stage updates a later issue will serve
- * (UpdateStage, DeleteRouteSettings) already behaving as AWS does.
- */
+/** The store without HTTP: plain JSON state, and the stage updates UpdateStage and DeleteRouteSettings serve. */
 
 function env(): StoreEnv {
   return { region: 'us-east-1', account: '123456789012', now: new Date('2024-05-01T10:00:00.123Z'), ids: seededIds(7) };
@@ -55,8 +52,8 @@ describe('state', () => {
   });
 });
 
-describe('updateStage (store, served later)', () => {
-  it('merges default and per-route settings member by member and moves lastUpdatedDate', () => {
+describe('updateStage (store)', () => {
+  it('merges default settings member by member, route settings key by key, and moves lastUpdatedDate', () => {
     const state = initialV2State();
     const e = env();
     const apiId = apiWithStage(state, e);
@@ -67,10 +64,13 @@ describe('updateStage (store, served later)', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 75 },
       RouteSettings: { 'POST /a': { ThrottlingBurstLimit: 5 } },
     });
-    updateStage(state, later, { ApiId: apiId, StageName: 'prod', RouteSettings: { 'POST /a': { ThrottlingRateLimit: 2 } } });
+    updateStage(state, later, { ApiId: apiId, StageName: 'prod', RouteSettings: { 'GET /a': { ThrottlingRateLimit: 2 } } });
+    expect(getStage(state, e, apiId, 'prod').routeSettings).toEqual({ 'POST /a': { throttlingBurstLimit: 5 }, 'GET /a': { throttlingRateLimit: 2 } });
+    // A key given again replaces that key's entry whole.
+    updateStage(state, later, { ApiId: apiId, StageName: 'prod', RouteSettings: { 'POST /a': { ThrottlingRateLimit: 3 } } });
     const stage = getStage(state, e, apiId, 'prod');
     expect(stage.defaultRouteSettings).toEqual({ detailedMetricsEnabled: false, throttlingBurstLimit: 100, throttlingRateLimit: 75 });
-    expect(stage.routeSettings).toEqual({ 'POST /a': { throttlingBurstLimit: 5, throttlingRateLimit: 2 } });
+    expect(stage.routeSettings).toEqual({ 'POST /a': { throttlingRateLimit: 3 }, 'GET /a': { throttlingRateLimit: 2 } });
     expect(stage.lastUpdatedDate).toBe('2024-05-02T00:00:00Z');
     expect(stage.createdDate).toBe('2024-05-01T10:00:00Z');
   });
@@ -122,7 +122,7 @@ describe('updateStage (store, served later)', () => {
   });
 });
 
-describe('deleteRouteSettings (store, served later)', () => {
+describe('deleteRouteSettings (store)', () => {
   it("drops one route's override; a route without one is NotFound", () => {
     const state = initialV2State();
     const e = env();

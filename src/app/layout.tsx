@@ -4,10 +4,16 @@ import { useConsoleConfig } from '../aws/config-context.js';
 import { ErrorBoundary } from '../components/error-boundary.js';
 import { Loading } from '../components/loading.js';
 import { UserMenu } from '../features/auth/components/user-menu.js';
+import { useSession } from '../features/auth/session/session-context.js';
+import { CallerRoleContext } from '../aws/caller.js';
+import { roleOf } from '../domain/role.js';
 
 export function Layout() {
   const config = useConsoleConfig();
+  const session = useSession();
+  const role = session.status === 'signed-in' ? roleOf(session.user.groups) : undefined;
   return (
+    <CallerRoleContext.Provider value={role}>
     <div className="min-h-screen bg-slate-100">
       <header className="bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -30,5 +36,6 @@ export function Layout() {
         </ErrorBoundary>
       </main>
     </div>
+    </CallerRoleContext.Provider>
   );
 }

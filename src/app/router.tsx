@@ -7,7 +7,8 @@ import { Layout } from './layout.js';
 
 // Screens behind sign-in load on demand: the sign-in page needs only the Cognito clients.
 const ApisPage = lazy(() => import('../features/apis/components/apis-page.js').then((m) => ({ default: m.ApisPage })));
-const ApiDetailPage = lazy(() => import('../features/apis/components/api-detail-page.js').then((m) => ({ default: m.ApiDetailPage })));
+const ApiDetailRoute = lazy(() => import('./routes/api-detail-route.js').then((m) => ({ default: m.ApiDetailRoute })));
+const StageRoute = lazy(() => import('./routes/stage-route.js').then((m) => ({ default: m.StageRoute })));
 
 function RouteError() {
   const error = useRouteError();
@@ -43,7 +44,8 @@ export function createRouter() {
       children: [
         { index: true, element: <Navigate to="/apis" replace /> },
         { path: 'apis', element: <ApisPage /> },
-        { path: 'apis/:kind/:apiId', element: <ApiDetailPage /> },
+        { path: 'apis/:kind/:apiId', element: <ApiDetailRoute /> },
+        { path: 'apis/:kind/:apiId/stages/:stageName', element: <StageRoute /> },
         { path: '*', element: <NotFound /> },
       ],
     },

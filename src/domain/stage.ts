@@ -9,6 +9,9 @@ export interface Stage {
   lastUpdatedDate?: Date;
   /** HTTP APIs only: every change deploys by itself. */
   autoDeploy: boolean;
+  /** REST only: the deployment a canary sends part of the traffic to, and how much. */
+  canaryDeploymentId?: string;
+  canaryPercent?: number;
 }
 
 export function fromRestStage(s: RestStage): Stage {
@@ -19,6 +22,8 @@ export function fromRestStage(s: RestStage): Stage {
     createdDate: s.createdDate,
     lastUpdatedDate: s.lastUpdatedDate,
     autoDeploy: false,
+    canaryDeploymentId: s.canarySettings?.deploymentId,
+    canaryPercent: s.canarySettings?.percentTraffic,
   };
 }
 

@@ -1,10 +1,12 @@
 import type { SandboxConfig, SandboxState } from '../core/types.js';
 import { seededIds, type StoreEnv } from '../services/apigateway/store/env.js';
+import type { PatchOperation } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayState, MethodSettingRecord, RestApiRecord } from '../services/apigateway/store/types.js';
 import { createRestApi } from '../services/apigateway/store/rest-apis.js';
 import { createResource } from '../services/apigateway/store/resources.js';
 import { putIntegration, putMethod, putMethodResponse } from '../services/apigateway/store/methods.js';
 import { createDeployment, createStage, setMethodSetting } from '../services/apigateway/store/stages.js';
+import { updateStage } from '../services/apigateway/store/stage-update.js';
 import { createApiKey } from '../services/apigateway/store/api-keys.js';
 import { createUsagePlan, createUsagePlanKey } from '../services/apigateway/store/usage-plans.js';
 
@@ -31,18 +33,49 @@ interface ApiSpec {
   tags?: Record<string, string>;
   /** Path (without leading slash, nested with '/') -> methods. '' is the root. */
   resources: Record<string, MethodSpec[]>;
-  stages: {
-    name: string;
-    description?: string;
-    variables?: Record<string, string>;
-    tracingEnabled?: boolean;
-    /** Method-setting overrides by `resourcePath/httpMethod` key (or `* /*`). */
-    methodSettings?: Record<string, Partial<MethodSettingRecord>>;
-    /** Which deployment the stage runs: 0 = the older one, 1 = the latest. */
-    deployment: 0 | 1;
-  }[];
+  /**
+   * Deployment history, oldest first. Without it: an initial release the day after creation and a latest
+   * release at a third of the API's age, so stages on the older one show the "behind latest" state.
+   */
+  deployments?: { description: string; daysAgo: number }[];
+  stages: StageSpec[];
   ageDays: number;
 }
+
+interface StageSpec {
+  name: string;
+  description?: string;
+  variables?: Record<string, string>;
+  tracingEnabled?: boolean;
+  /** Method-setting overrides by `resourcePath/httpMethod` key (or `* /*`). */
+  methodSettings?: Record<string, Partial<MethodSettingRecord>>;
+  /** Which deployment the stage runs, by index into the API's deployments (0 = the oldest). */
+  deployment: number;
+  /** A cache cluster of this size (GB). */
+  cacheClusterSize?: string;
+  /** Access logs to this CloudWatch Logs log group, in this format. */
+  accessLog?: { logGroup: string; format: string };
+  /** A canary serving another deployment (by index) to a share of the traffic. */
+  canary?: { deployment: number; percentTraffic: number; overrides?: Record<string, string> };
+}
+
+/**
+ * AWS's suggested JSON access-log format for REST APIs; `$context.status` lets a CloudWatch Logs metric
+ * filter count 429s, which API Gateway publishes no metric for.
+ */
+export const JSON_ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  caller: '$context.identity.caller',
+  user: '$context.identity.user',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  resourcePath: '$context.resourcePath',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+});
 
 class Seeder {
   readonly state: ApiGatewayState;
@@ -124,27 +157,65 @@ class Seeder {
         }
       }
     }
-    // Two deployments: the stages on the older one show the "behind latest" state in the console.
-    const older = createDeployment(this.state, { restApiId: api.id, description: 'Initial release' }, this.env(Math.max(spec.ageDays - 1, 0)));
-    const latest = createDeployment(this.state, { restApiId: api.id, description: 'Latest release' }, this.env(Math.max(spec.ageDays / 3, 0)));
-    for (const s of spec.stages) {
-      const stageEnv = this.env(Math.max(spec.ageDays / 3 - 0.01, 0));
-      const stage = createStage(
-        this.state,
-        {
-          restApiId: api.id,
-          stageName: s.name,
-          deploymentId: (s.deployment === 0 ? older : latest).id,
-          description: s.description,
-          variables: s.variables,
-          tracingEnabled: s.tracingEnabled,
-        },
-        stageEnv,
-      );
-      for (const [key, fields] of Object.entries(s.methodSettings ?? {})) setMethodSetting(stage, key, fields, stageEnv.now);
-    }
+    const history = spec.deployments ?? [
+      { description: 'Initial release', daysAgo: Math.max(spec.ageDays - 1, 0) },
+      { description: 'Latest release', daysAgo: Math.max(spec.ageDays / 3, 0) },
+    ];
+    const deployments = history.map((d) => ({ ...d, record: createDeployment(this.state, { restApiId: api.id, description: d.description }, this.env(d.daysAgo)) }));
+    for (const s of spec.stages) this.stage(api, s, deployments);
     return api;
   }
+
+  /**
+   * A stage: created just after the API's first deployment, then moved to its own deployment and
+   * configured (access logs, cache, canary) through UpdateStage's store function, so the seed obeys the
+   * same rules as the console's calls and `lastUpdatedDate` is that of the last change.
+   */
+  private stage(api: RestApiRecord, s: StageSpec, deployments: { daysAgo: number; record: { id: string } }[]): void {
+    const target = deployments[s.deployment]!;
+    const stageEnv = this.env(Math.max(deployments[0]!.daysAgo - 0.01, 0));
+    const stage = createStage(
+      this.state,
+      {
+        restApiId: api.id,
+        stageName: s.name,
+        deploymentId: target.record.id,
+        description: s.description,
+        variables: s.variables,
+        tracingEnabled: s.tracingEnabled,
+      },
+      stageEnv,
+    );
+    const changedAt = this.env(Math.max(target.daysAgo - 0.01, 0));
+    for (const [key, fields] of Object.entries(s.methodSettings ?? {})) setMethodSetting(stage, key, fields, changedAt.now);
+    const ops: PatchOperation[] = [];
+    if (s.cacheClusterSize) {
+      ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'true' }, { op: 'replace', path: '/cacheClusterSize', value: s.cacheClusterSize });
+    }
+    if (s.accessLog) {
+      const arn = `arn:aws:logs:${this.config.region}:${this.config.account}:log-group:${s.accessLog.logGroup}`;
+      ops.push({ op: 'replace', path: '/accessLogSettings/destinationArn', value: arn }, { op: 'replace', path: '/accessLogSettings/format', value: s.accessLog.format });
+    }
+    let canaryEnv = changedAt;
+    if (s.canary) {
+      const canary = deployments[s.canary.deployment]!;
+      canaryEnv = this.env(Math.max(canary.daysAgo - 0.01, 0));
+      ops.push(
+        { op: 'replace', path: '/canarySettings/deploymentId', value: canary.record.id },
+        { op: 'replace', path: '/canarySettings/percentTraffic', value: String(s.canary.percentTraffic) },
+        ...Object.entries(s.canary.overrides ?? {}).map(([k, v]) => ({ op: 'replace' as const, path: `/canarySettings/stageVariableOverrides/${k}`, value: v })),
+      );
+    }
+    if (ops.length) updateStage(this.state, api.id, s.name, ops, canaryEnv);
+  }
+}
+
+/**
+ * The account's CloudWatch role, as a real account that uses stage logging has it (UpdateStage refuses
+ * access logs and execution logging without one).
+ */
+function seedAccount(state: ApiGatewayState, config: SandboxConfig): void {
+  state.account = { cloudwatchRoleArn: `arn:aws:iam::${config.account}:role/apigateway-cloudwatch-logs` };
 }
 
 const lambda = (region: string, account: string, fn: string) =>
@@ -153,6 +224,7 @@ const lambda = (region: string, account: string, fn: string) =>
 /** The demo profile: four REST APIs with resource trees, stages, keys and plans that look like a real account. */
 export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): void {
   const s = new Seeder(root, config, 20260101);
+  seedAccount(s.state, config);
   const fn = (name: string) => lambda(config.region, config.account, name);
 
   const petStore = s.api({
@@ -173,22 +245,34 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       owners: [{ method: 'GET' }],
       health: [{ method: 'GET' }],
     },
+    // Five releases: staging runs the newest, prod the one before (the "behind latest" state).
+    deployments: [
+      { description: 'Initial release', daysAgo: 339 },
+      { description: 'Add GET /owners', daysAgo: 212 },
+      { description: 'Pet details: GET and DELETE /pets/{petId}', daysAgo: 96 },
+      { description: 'Throttle writes to /pets', daysAgo: 21 },
+      { description: 'Fix paging of GET /pets', daysAgo: 3 },
+    ],
     stages: [
       {
         name: 'prod',
         description: 'Production',
-        deployment: 1,
+        deployment: 3,
         tracingEnabled: true,
         variables: { backendHost: 'petstore.example.com', logLevel: 'INFO' },
         methodSettings: {
-          '*/*': { metricsEnabled: true, throttlingBurstLimit: 200, throttlingRateLimit: 100 },
+          '*/*': { metricsEnabled: true, loggingLevel: 'ERROR', throttlingBurstLimit: 200, throttlingRateLimit: 100 },
           'pets/POST': { throttlingBurstLimit: 20, throttlingRateLimit: 10 },
+          'pets/{petId}/DELETE': { throttlingBurstLimit: 5, throttlingRateLimit: 2 },
+          'pets/GET': { cachingEnabled: true, cacheTtlInSeconds: 60 },
         },
+        cacheClusterSize: '0.5',
+        accessLog: { logGroup: '/aws/apigateway/pet-store/prod', format: JSON_ACCESS_LOG_FORMAT },
       },
       {
         name: 'staging',
         description: 'Pre-production',
-        deployment: 0,
+        deployment: 4,
         variables: { backendHost: 'staging.petstore.example.com', logLevel: 'DEBUG' },
         methodSettings: { '*/*': { throttlingBurstLimit: 50, throttlingRateLimit: 25 } },
       },
@@ -206,19 +290,27 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       'payments/{paymentId}': [{ method: 'GET', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('payments-get') } }],
       refunds: [{ method: 'POST', apiKeyRequired: true, integration: { type: 'AWS_PROXY', uri: fn('payments-refund') } }],
     },
+    deployments: [
+      { description: 'Initial release', daysAgo: 279 },
+      { description: 'Refunds', daysAgo: 150 },
+      { description: '3-D Secure for card payments', daysAgo: 30 },
+      { description: 'Refunds v2: partial refunds', daysAgo: 1 },
+    ],
     stages: [
       {
         name: 'prod',
         description: 'Production',
-        deployment: 1,
+        deployment: 2,
         tracingEnabled: true,
         variables: { lambdaAlias: 'live' },
+        // The newest release takes 10 % of production traffic, on its own Lambda alias.
+        canary: { deployment: 3, percentTraffic: 10, overrides: { lambdaAlias: 'canary' } },
         methodSettings: {
           '*/*': { metricsEnabled: true, dataTraceEnabled: false, throttlingBurstLimit: 500, throttlingRateLimit: 250 },
           'refunds/POST': { throttlingBurstLimit: 10, throttlingRateLimit: 5 },
         },
       },
-      { name: 'dev', description: 'Development', deployment: 1, variables: { lambdaAlias: 'dev' } },
+      { name: 'dev', description: 'Development', deployment: 3, variables: { lambdaAlias: 'dev' } },
     ],
   });
 
@@ -356,6 +448,7 @@ export const SCALE_USAGE_PLANS = 300;
  */
 export function seedScaleRestApis(root: SandboxState, config: SandboxConfig): void {
   const s = new Seeder(root, config, 4_000_000);
+  seedAccount(s.state, config);
   const apis: RestApiRecord[] = [];
   for (let i = 0; i < SCALE_REST_APIS; i++) {
     const team = TEAMS[i % TEAMS.length]!;

@@ -3,7 +3,7 @@ import { seededIds, type StoreEnv, type V2State } from '../services/apigatewayv2
 import { createApi } from '../services/apigatewayv2/store/apis.js';
 import { createIntegration } from '../services/apigatewayv2/store/integrations.js';
 import { createRoute } from '../services/apigatewayv2/store/routes.js';
-import { createStage } from '../services/apigatewayv2/store/stages.js';
+import { createStage, updateStage } from '../services/apigatewayv2/store/stages.js';
 import { createDeployment } from '../services/apigatewayv2/store/deployments.js';
 
 /**
@@ -74,7 +74,9 @@ export function seedDemoV2Apis(state: SandboxState, config: SandboxConfig): void
     createRoute(s, env.at(daysAgo(142, 10)), { ApiId: checkout, RouteKey: key, Target: `integrations/${target}` });
   }
   createStage(s, env.at(daysAgo(141)), { ApiId: checkout, StageName: '$default', AutoDeploy: true, Description: 'Latest, deployed on every change' });
-  const firstRelease = createDeployment(s, env.at(daysAgo(120)), { ApiId: checkout, Description: 'Initial release' }).deploymentId!;
+  // prod is deployed by hand: a release history with one deployment per release, throttled stage-wide
+  // with tighter limits on the write route and the lookup route, JSON access logs and stage variables.
+  const firstRelease = createDeployment(s, env.at(daysAgo(120)), { ApiId: checkout, Description: 'Initial release: cart and checkout' }).deploymentId!;
   createStage(s, env.at(daysAgo(120, 1)), {
     ApiId: checkout,
     StageName: 'prod',
@@ -86,8 +88,21 @@ export function seedDemoV2Apis(state: SandboxState, config: SandboxConfig): void
     AccessLogSettings: { DestinationArn: logGroupArn(config, '/aws/apigateway/checkout-prod'), Format: ACCESS_LOG_FORMAT },
     Tags: { env: 'production' },
   });
-  createDeployment(s, env.at(daysAgo(30)), { ApiId: checkout, StageName: 'prod', Description: 'Order history' });
-  createDeployment(s, env.at(daysAgo(2)), { ApiId: checkout, Description: 'Gift cards (release candidate)' });
+  createDeployment(s, env.at(daysAgo(75)), { ApiId: checkout, StageName: 'prod', Description: 'Order history endpoints' });
+  // Black Friday: limits raised for the whole stage, the write and lookup routes get their own.
+  updateStage(s, env.at(daysAgo(60)), {
+    ApiId: checkout,
+    StageName: 'prod',
+    DefaultRouteSettings: { ThrottlingBurstLimit: 1000, ThrottlingRateLimit: 500 },
+    RouteSettings: {
+      'POST /orders': { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      'GET /orders/{id}': { ThrottlingBurstLimit: 400, ThrottlingRateLimit: 200 },
+    },
+    StageVariables: { paymentsBaseUrl: 'https://payments.internal.example.com/v2', logLevel: 'warn' },
+  });
+  createDeployment(s, env.at(daysAgo(30)), { ApiId: checkout, StageName: 'prod', Description: 'Payment retries with idempotency keys' });
+  createDeployment(s, env.at(daysAgo(9)), { ApiId: checkout, StageName: 'prod', Description: 'Gift cards' });
+  createDeployment(s, env.at(daysAgo(2)), { ApiId: checkout, Description: 'Gift card balance fix (release candidate)' });
 
   // Inventory: quick created from a Lambda function, as the AWS console's "Create API" wizard does.
   createApi(s, env.at(daysAgo(75)), {
@@ -133,12 +148,21 @@ export function seedDemoV2Apis(state: SandboxState, config: SandboxConfig): void
   createStage(s, env.at(daysAgo(199, 1)), {
     ApiId: chat,
     StageName: 'production',
+    Description: 'Production chat',
     DeploymentId: chatRelease,
-    DefaultRouteSettings: { DataTraceEnabled: false, DetailedMetricsEnabled: true, LoggingLevel: 'ERROR', ThrottlingBurstLimit: 500, ThrottlingRateLimit: 1000 },
-    RouteSettings: { sendMessage: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 100, LoggingLevel: 'INFO' } },
+    DefaultRouteSettings: { DataTraceEnabled: false, DetailedMetricsEnabled: true, LoggingLevel: 'ERROR', ThrottlingBurstLimit: 1000, ThrottlingRateLimit: 500 },
+    RouteSettings: { sendMessage: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 } },
+    StageVariables: { connectionsTable: 'chat-connections-prod' },
   });
   createStage(s, env.at(daysAgo(199, 2)), { ApiId: chat, StageName: 'staging', AutoDeploy: true });
   createDeployment(s, env.at(daysAgo(60)), { ApiId: chat, StageName: 'production', Description: 'Typing indicators' });
+  // An incident on connect storms: execution logs up to INFO, and $connect throttled on its own.
+  updateStage(s, env.at(daysAgo(21)), {
+    ApiId: chat,
+    StageName: 'production',
+    DefaultRouteSettings: { LoggingLevel: 'INFO' },
+    RouteSettings: { $connect: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 25, LoggingLevel: 'INFO', DataTraceEnabled: true } },
+  });
 
   // A WebSocket API with a name as long as AWS allows, to exercise truncation in the console.
   const telemetry = createApi(s, env.at(daysAgo(5)), {

@@ -18,8 +18,57 @@ export const usagePlanNotFound = () => notFound('Invalid Usage Plan ID specified
 export const usagePlanKeyNotFound = () => notFound('Invalid Usage Plan Key identifier specified');
 
 export const stageExists = () => conflict('Stage already exists');
+// CreateStage, CreateDeployment and UpdateStage name a deployment that is not there (recorded for canaries).
+export const deploymentIdMissing = () => badRequest('Deployment id does not exist');
+export const cloudWatchRoleMissing = () => badRequest('CloudWatch Logs role ARN must be set in account settings to enable logging');
 export const methodExists = () => conflict('Method already exists for this resource');
 export const apiKeyExists = () => conflict('API Key already exists');
+
+/**
+ * UpdateStage's answer to a path it does not know (recorded, including AWS's missing separators around the
+ * throttling entries).
+ */
+export const invalidStagePath = (path: string) =>
+  badRequest(
+    `Invalid method setting path: ${path}. Must be one of: [/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, ` +
+      '/clientCertificateId, /accessLogSettings, /accessLogSettings/destinationArn, /accessLogSettings/format, ' +
+      '/{resourcePath}/{httpMethod}/metrics/enabled, /{resourcePath}/{httpMethod}/logging/dataTrace, /{resourcePath}/{httpMethod}/logging/loglevel, ' +
+      '/{resourcePath}/{httpMethod}/throttling/burstLimit/{resourcePath}/{httpMethod}/throttling/rateLimit/{resourcePath}/{httpMethod}/caching/ttlInSeconds, ' +
+      '/{resourcePath}/{httpMethod}/caching/enabled, /{resourcePath}/{httpMethod}/caching/dataEncrypted, ' +
+      '/{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl, /{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy, ' +
+      '/*/*/metrics/enabled, /*/*/logging/dataTrace, /*/*/logging/loglevel, /*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds, ' +
+      '/*/*/caching/enabled, /*/*/caching/dataEncrypted, /*/*/caching/requireAuthorizationForCacheControl, ' +
+      '/*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{variable_name}, /tracingEnabled]',
+  );
+
+/** A method-setting path whose `{resourcePath}/{httpMethod}` is fine but whose setting is not (aws/aws-sdk-java#1823). */
+export const invalidMethodSettingPath = (setting: string) =>
+  badRequest(
+    `Invalid method setting path: ${setting}. Must be one of: [.../metrics/enabled, .../logging/dataTrace, .../logging/loglevel,` +
+      '.../throttling/burstLimit, .../throttling/rateLimit, .../caching/ttlInSeconds, .../caching/enabled, .../caching/dataEncrypted, ' +
+      '.../caching/requireAuthorizationForCacheControl, .../caching/unauthorizedCacheControlHeaderStrategy]',
+  );
+
+/** `remove` of anything UpdateStage does not remove by name is read as removing a method setting (recorded). */
+export const noMethodSetting = (key: string) => badRequest(`Cannot remove method setting ${key} because there is no method setting for this method `);
+
+export const invalidAccessLogPath = () =>
+  badRequest('Invalid accessLogSettings path. Must be one of : [/accessLogSettings/destinationArn, /accessLogSettings/format]');
+
+// Recorded for `add` on /canarySettings/deploymentId; the sandbox uses it for every op a path refuses.
+export const invalidOpForPath = (op: string, path: string) => badRequest(`Invalid ${op} operation with path: ${path}`);
+
+export const invalidCopy = (path: string, from: string) =>
+  badRequest(
+    `Invalid copy operation with path: ${path} and from ${from}. Valid copy:path are [/deploymentId, /variables] and valid copy:from are [/canarySettings/deploymentId, /canarySettings/stageVariableOverrides]`,
+  );
+
+// Stage variables (aws/serverless#6133 and sirceljm/aws-lambda-blog#10 quote these, two spaces and odd quote included).
+export const invalidVariableName = (name: string) => badRequest(`Invalid stage variable name: ${name}.  Please use names with only word characters.`);
+export const invalidVariableValue = (value: string | undefined) =>
+  badRequest(
+    `Invalid stage variable value: ${value ?? 'null'}.  Please use values with alphanumeric characters and the symbols ' ', -', '.', '_', ':', '/', '?', '&', '=', and ','.`,
+  );
 
 /** A Coral-style constraint failure, which AWS reports as ValidationException rather than BadRequestException. */
 export function validationError(problems: string[]): AwsError {

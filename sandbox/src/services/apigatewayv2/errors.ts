@@ -20,6 +20,10 @@ export const deploymentNotFound = () => notFoundOf('Deployment', 'Invalid Deploy
 // Recorded from AWS (CreateStage/UpdateStage with a routeSettings key no route has).
 export const routeSettingsKeyNotFound = (routeKey: string) =>
   notFoundOf('Route', `Unable to find Route by key ${routeKey} within the provided RouteSettings`);
+// The sandbox's wording (no AWS response on record): DeleteRouteSettings for a route key the stage has no
+// settings for.
+export const routeSettingsNotFound = (routeKey: string) =>
+  notFoundOf('RouteSettings', `Unable to find RouteSettings for route key ${routeKey} in this stage`);
 export const resourceArnNotFound = (arn: string) => notFoundOf('Resource', `Invalid resource identifier specified ${arn}`);
 
 // Recorded from AWS (ConflictException on CreateRoute/UpdateRoute).
@@ -36,5 +40,12 @@ export const autoDeployStage = (account: string, apiId: string) =>
   badRequest(`Deployment ID cannot be set on this stage ${account}:${apiId} because AutoDeploy is enabled.`);
 // Recorded from AWS (DefaultRouteSettings/RouteSettings logging fields on an HTTP API).
 export const executionLogsNotSupported = () => badRequest('Execution logs are not supported on protocolType HTTP');
+
+// The sandbox's wording, on the rules AWS documents for stage variables (names alphanumeric and underscore,
+// values matching [A-Za-z0-9-._~:/?#&=,]+).
+export const invalidStageVariableName = (name: string) =>
+  badRequest(`Invalid stage variable name specified: ${name}. Names can only contain alphanumeric and underscore characters.`);
+export const invalidStageVariableValue = (name: string) =>
+  badRequest(`Invalid value specified for stage variable ${name}. Values must match [A-Za-z0-9-._~:/?#&=,]+`);
 
 export { badRequest, conflict };

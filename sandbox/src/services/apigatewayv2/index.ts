@@ -7,6 +7,7 @@ import {
   DeleteApi$,
   DeleteDeployment$,
   DeleteIntegration$,
+  DeleteRouteSettings$,
   DeleteRoute$,
   DeleteStage$,
   GetApi$,
@@ -22,6 +23,7 @@ import {
   GetTags$,
   UpdateApi$,
   UpdateRoute$,
+  UpdateStage$,
 } from '@aws-sdk/client-apigatewayv2';
 import type { StaticOperationSchema } from '@smithy/types';
 import type { RestOperation, ServiceModule } from '../../core/types.js';
@@ -67,7 +69,9 @@ const OPERATIONS: RestOperation<V2State>[] = [
   operation(GetStages$, stages.getStages),
   operation(GetStage$, stages.getStage),
   operation(CreateStage$, stages.createStage),
+  operation(UpdateStage$, stages.updateStage),
   operation(DeleteStage$, stages.deleteStage),
+  operation(DeleteRouteSettings$, stages.deleteRouteSettings),
   operation(GetDeployments$, deployments.getDeployments),
   operation(GetDeployment$, deployments.getDeployment),
   operation(CreateDeployment$, deployments.createDeployment),

@@ -16,20 +16,23 @@ import { StagesTable } from './stages-table.js';
 import { ResourcesTable } from './resources-table.js';
 import { RoutesTable } from './routes-table.js';
 
+/** What the app adds below the stages (the deployments panel), composed without features importing each other. */
+export type DetailExtras = (args: { kind: 'rest' | 'v2'; apiId: string; stages: Stage[] }) => ReactNode;
+
 /** `/apis/rest/:apiId` or `/apis/v2/:apiId`: the API, its stages, and its resources or routes. */
-export function ApiDetailPage() {
+export function ApiDetailPage({ extras }: { extras?: DetailExtras }) {
   const { kind, apiId = '' } = useParams();
-  if (kind === 'rest') return <RestApiDetail apiId={apiId} />;
-  if (kind === 'v2') return <V2ApiDetail apiId={apiId} />;
+  if (kind === 'rest') return <RestApiDetail apiId={apiId} extras={extras} />;
+  if (kind === 'v2') return <V2ApiDetail apiId={apiId} extras={extras} />;
   return <ErrorPanel title="Unknown API kind" error={{ name: 'NotFound', message: `"${kind}" is neither rest nor v2.` }} />;
 }
 
-function RestApiDetail({ apiId }: { apiId: string }) {
+function RestApiDetail({ apiId, extras }: { apiId: string; extras?: DetailExtras }) {
   const api = useRestApi(apiId);
   const stages = useRestStages(apiId);
   const resources = useRestResources(apiId);
   return (
-    <DetailLayout apiId={apiId} api={api} stages={stages}>
+    <DetailLayout kind="rest" apiId={apiId} api={api} stages={stages} extras={extras}>
       <Panel title="Resources and methods" query={resources}>
         {(r) => <ResourcesTable resources={r} />}
       </Panel>
@@ -37,12 +40,12 @@ function RestApiDetail({ apiId }: { apiId: string }) {
   );
 }
 
-function V2ApiDetail({ apiId }: { apiId: string }) {
+function V2ApiDetail({ apiId, extras }: { apiId: string; extras?: DetailExtras }) {
   const api = useV2Api(apiId);
   const stages = useV2Stages(apiId);
   const routes = useV2Routes(apiId);
   return (
-    <DetailLayout apiId={apiId} api={api} stages={stages}>
+    <DetailLayout kind="v2" apiId={apiId} api={api} stages={stages} extras={extras}>
       <Panel title="Routes" query={routes}>
         {(r) => <RoutesTable routes={r} />}
       </Panel>
@@ -50,7 +53,22 @@ function V2ApiDetail({ apiId }: { apiId: string }) {
   );
 }
 
-function DetailLayout({ apiId, api, stages, children }: { apiId: string; api: UseQueryResult<Api>; stages: UseQueryResult<Stage[]>; children: ReactNode }) {
+function DetailLayout({
+  kind,
+  apiId,
+  api,
+  stages,
+  extras,
+  children,
+}: {
+  kind: 'rest' | 'v2';
+  apiId: string;
+  api: UseQueryResult<Api>;
+  stages: UseQueryResult<Stage[]>;
+  extras?: DetailExtras;
+  children: ReactNode;
+}) {
+  const stageHref = (name: string) => `/apis/${kind}/${encodeURIComponent(apiId)}/stages/${encodeURIComponent(name)}`;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -70,8 +88,9 @@ function DetailLayout({ apiId, api, stages, children }: { apiId: string; api: Us
         <>
           <ApiSummary api={api.data} />
           <Panel title="Stages" query={stages}>
-            {(s) => <StagesTable stages={s} />}
+            {(s) => <StagesTable stages={s} stageHref={stageHref} />}
           </Panel>
+          {stages.data && extras?.({ kind, apiId, stages: stages.data })}
           {children}
         </>
       )}

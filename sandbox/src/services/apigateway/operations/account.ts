@@ -3,11 +3,15 @@ import { badRequest, notFound } from '../errors.js';
 import { operation, type Ctx, type Out } from '../wire.js';
 
 /**
- * GetAccount: the account-level throttle AWS applies by default (10,000 requests/s, burst 5,000). No
- * CloudWatch role is configured, so `cloudwatchRoleArn` is absent.
+ * GetAccount: the account-level throttle AWS applies by default (10,000 requests/s, burst 5,000), and the
+ * CloudWatch role when one is set (the demo and scale seeds set one; an empty state has none, so logging
+ * settings on stages are refused there, as on a fresh AWS account).
  */
-export function getAccount(_ctx: Ctx, _input: GetAccountCommandInput): Out<GetAccountCommandOutput> {
-  return { throttleSettings: { burstLimit: 5000, rateLimit: 10000 }, features: ['UsagePlans'], apiKeyVersion: '4' };
+export function getAccount(ctx: Ctx, _input: GetAccountCommandInput): Out<GetAccountCommandOutput> {
+  const out: Out<GetAccountCommandOutput> = { throttleSettings: { burstLimit: 5000, rateLimit: 10000 }, features: ['UsagePlans'], apiKeyVersion: '4' };
+  const role = ctx.state.account?.cloudwatchRoleArn;
+  if (role) out.cloudwatchRoleArn = role;
+  return out;
 }
 
 /** GetTags for a REST API or one of its stages (`arn:aws:apigateway:<region>::/restapis/<id>[/stages/<name>]`). */

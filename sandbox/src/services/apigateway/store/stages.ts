@@ -1,5 +1,6 @@
 import type { CreateDeploymentCommandInput, CreateStageCommandInput } from '@aws-sdk/client-api-gateway';
-import { badRequest, deploymentNotFound, stageExists, stageNotFound } from '../errors.js';
+import { badRequest, deploymentIdMissing, deploymentNotFound, stageExists, stageNotFound } from '../errors.js';
+import { canaryRecord, checkPercentTraffic, checkVariables } from './stage-values.js';
 import { epochSeconds, uniqueId, type StoreEnv } from './env.js';
 import { getRestApiRecord } from './rest-apis.js';
 import { nextSeq, seqKey, type ApiGatewayState, type DeploymentRecord, type MethodSettingRecord, type RestApiRecord, type StageRecord } from './types.js';
@@ -58,18 +59,32 @@ function checkStageName(stageName: string | undefined): asserts stageName is str
   if (!stageName || !STAGE_NAME.test(stageName)) throw badRequest('Stage name only allows a-zA-Z0-9_');
 }
 
-function checkCacheSize(size: string | undefined): void {
+export function checkCacheSize(size: string | undefined): void {
   if (size !== undefined && !CACHE_SIZES.includes(size)) {
     throw badRequest(`Invalid cache cluster size specified. Valid options are ${CACHE_SIZES.join(',')}`);
   }
 }
 
 /**
- * CreateDeployment: snapshots the API's methods; with a stage name it also points that stage at the new
- * deployment (creating the stage if needed), or with canary settings, the stage's canary.
+ * CreateDeployment: snapshots the API's methods. With a stage name it also points that stage at the new
+ * deployment (creating the stage if needed) and applies the stage fields it was given; with canary
+ * settings the new deployment becomes the existing stage's canary instead, and the stage keeps serving
+ * its own deployment (recorded).
  */
 export function createDeployment(state: ApiGatewayState, input: CreateDeploymentCommandInput, env: StoreEnv): DeploymentRecord {
   const api = getRestApiRecord(state, env, input.restApiId);
+  const canary = input.canarySettings;
+  // AWS checks a canary's stage before anything else, the stage name's characters included (recorded).
+  if (canary) {
+    if (!input.stageName) {
+      throw badRequest(
+        `Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is ${input.stageName ?? 'null'}`,
+      );
+    }
+    if (!api.stages[input.stageName]) {
+      throw badRequest(`Invalid deployment content specified.Stage ${input.stageName} must already be created before making a canary release deployment`);
+    }
+  }
   const resources = Object.values(api.resources);
   if (!resources.some((r) => Object.keys(r.methods).length)) throw badRequest("The REST API doesn't contain any methods");
   if (resources.some((r) => Object.values(r.methods).some((m) => !m.methodIntegration))) {
@@ -77,8 +92,12 @@ export function createDeployment(state: ApiGatewayState, input: CreateDeployment
   }
   if (input.stageName !== undefined) checkStageName(input.stageName);
   checkCacheSize(input.cacheClusterSize);
+  checkVariables(input.variables);
+  if (canary) {
+    checkPercentTraffic(canary.percentTraffic);
+    checkVariables(canary.stageVariableOverrides);
+  }
   const existing = input.stageName ? api.stages[input.stageName] : undefined;
-  if (input.canarySettings && !existing) throw badRequest('Stage does not exist. A canary deployment requires an existing stage.');
 
   const now = epochSeconds(env.now);
   const deployment: DeploymentRecord = { id: uniqueId(env, api.deployments, 6), seq: nextSeq(state), createdDate: now, apiSummary: {} };
@@ -92,35 +111,41 @@ export function createDeployment(state: ApiGatewayState, input: CreateDeployment
   }
   api.deployments[deployment.id] = deployment;
 
-  if (input.stageName) {
-    if (existing && input.canarySettings) {
-      existing.canarySettings = {
-        percentTraffic: input.canarySettings.percentTraffic ?? 0,
+  if (existing) {
+    if (canary) existing.canarySettings = canaryRecord({ ...canary, deploymentId: deployment.id }, existing.deploymentId);
+    else existing.deploymentId = deployment.id;
+    // The stage fields given with the deployment replace the stage's own (variables as a whole).
+    if (input.variables && Object.keys(input.variables).length) existing.variables = { ...input.variables };
+    if (input.stageDescription) existing.description = input.stageDescription;
+    if (input.cacheClusterEnabled !== undefined) setCacheCluster(existing, input.cacheClusterEnabled);
+    if (input.cacheClusterSize !== undefined) existing.cacheClusterSize = input.cacheClusterSize;
+    if (input.tracingEnabled !== undefined) existing.tracingEnabled = input.tracingEnabled;
+    existing.lastUpdatedDate = now;
+  } else if (input.stageName) {
+    api.stages[input.stageName] = newStage(
+      {
+        stageName: input.stageName,
         deploymentId: deployment.id,
-        useStageCache: input.canarySettings.useStageCache ?? false,
-        ...(input.canarySettings.stageVariableOverrides ? { stageVariableOverrides: { ...input.canarySettings.stageVariableOverrides } } : {}),
-      };
-      existing.lastUpdatedDate = now;
-    } else if (existing) {
-      existing.deploymentId = deployment.id;
-      if (input.variables) existing.variables = { ...(existing.variables ?? {}), ...input.variables };
-      existing.lastUpdatedDate = now;
-    } else {
-      api.stages[input.stageName] = newStage(
-        {
-          stageName: input.stageName,
-          deploymentId: deployment.id,
-          description: input.stageDescription,
-          cacheClusterEnabled: input.cacheClusterEnabled,
-          cacheClusterSize: input.cacheClusterSize,
-          variables: input.variables,
-          tracingEnabled: input.tracingEnabled,
-        },
-        now,
-      );
-    }
+        description: input.stageDescription,
+        cacheClusterEnabled: input.cacheClusterEnabled,
+        cacheClusterSize: input.cacheClusterSize,
+        variables: input.variables,
+        tracingEnabled: input.tracingEnabled,
+      },
+      now,
+    );
   }
   return deployment;
+}
+
+/**
+ * Turns a stage's cache cluster on (at the size it has, 0.5 GB by default) or off. AWS takes minutes,
+ * going through CREATE_IN_PROGRESS / DELETE_IN_PROGRESS; the sandbox switches at once.
+ */
+export function setCacheCluster(stage: StageRecord, enabled: boolean): void {
+  stage.cacheClusterEnabled = enabled;
+  stage.cacheClusterStatus = enabled ? 'AVAILABLE' : 'NOT_AVAILABLE';
+  if (enabled) stage.cacheClusterSize ??= '0.5';
 }
 
 export function deleteDeployment(state: ApiGatewayState, restApiId: string, deploymentId: string, env: StoreEnv): void {
@@ -141,7 +166,13 @@ export function createStage(state: ApiGatewayState, input: CreateStageCommandInp
   checkStageName(input.stageName);
   getDeploymentRecord(state, env, api.id, input.deploymentId);
   checkCacheSize(input.cacheClusterSize);
-  if (input.canarySettings?.deploymentId) getDeploymentRecord(state, env, api.id, input.canarySettings.deploymentId);
+  checkVariables(input.variables);
+  if (input.canarySettings) {
+    const canaryDeployment = input.canarySettings.deploymentId;
+    if (canaryDeployment !== undefined && !api.deployments[canaryDeployment]) throw deploymentIdMissing();
+    checkPercentTraffic(input.canarySettings.percentTraffic);
+    checkVariables(input.canarySettings.stageVariableOverrides);
+  }
   if (api.stages[input.stageName]) throw stageExists();
   const stage = newStage({ ...input, stageName: input.stageName, deploymentId: input.deploymentId! }, epochSeconds(env.now));
   api.stages[stage.stageName] = stage;
@@ -167,14 +198,7 @@ function newStage(
   if (input.variables && Object.keys(input.variables).length) stage.variables = { ...input.variables };
   if (input.documentationVersion !== undefined) stage.documentationVersion = input.documentationVersion;
   if (input.tags !== undefined) stage.tags = { ...input.tags };
-  if (input.canarySettings) {
-    stage.canarySettings = {
-      percentTraffic: input.canarySettings.percentTraffic ?? 0,
-      useStageCache: input.canarySettings.useStageCache ?? false,
-      ...(input.canarySettings.deploymentId ? { deploymentId: input.canarySettings.deploymentId } : {}),
-      ...(input.canarySettings.stageVariableOverrides ? { stageVariableOverrides: { ...input.canarySettings.stageVariableOverrides } } : {}),
-    };
-  }
+  if (input.canarySettings) stage.canarySettings = canaryRecord(input.canarySettings, input.deploymentId);
   return stage;
 }
 

@@ -6,8 +6,15 @@ export interface ApiGatewayState {
   restApis: Record<string, RestApiRecord>;
   apiKeys: Record<string, ApiKeyRecord>;
   usagePlans: Record<string, UsagePlanRecord>;
+  /** Account settings (GetAccount). Absent until a seed or a test sets them: no CloudWatch role. */
+  account?: AccountRecord;
   /** Creation counter: lists AWS returns in creation order sort by it (timestamps are only seconds). */
   seq: number;
+}
+
+export interface AccountRecord {
+  /** The role API Gateway writes execution and access logs with; UpdateStage refuses logging without it. */
+  cloudwatchRoleArn?: string;
 }
 
 export interface EndpointConfigurationRecord {
@@ -113,10 +120,10 @@ export interface MethodSettingRecord {
 }
 
 export interface CanarySettingsRecord {
-  percentTraffic?: number;
-  deploymentId?: string;
+  percentTraffic: number;
+  deploymentId: string;
   stageVariableOverrides?: Record<string, string>;
-  useStageCache?: boolean;
+  useStageCache: boolean;
 }
 
 export interface StageRecord {

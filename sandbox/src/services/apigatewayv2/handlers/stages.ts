@@ -2,13 +2,17 @@ import {
   CreateStage$,
   GetStage$,
   GetStages$,
+  UpdateStage$,
   type CreateStageCommandInput,
   type CreateStageCommandOutput,
+  type DeleteRouteSettingsCommandInput,
   type DeleteStageCommandInput,
   type GetStageCommandInput,
   type GetStageCommandOutput,
   type GetStagesCommandInput,
   type GetStagesCommandOutput,
+  type UpdateStageCommandInput,
+  type UpdateStageCommandOutput,
 } from '@aws-sdk/client-apigatewayv2';
 import * as store from '../store/stages.js';
 import { outputOf, type Out } from '../wire.js';
@@ -28,4 +32,12 @@ export function createStage(ctx: Ctx, input: CreateStageCommandInput): Out<Creat
 
 export function deleteStage(ctx: Ctx, input: DeleteStageCommandInput): void {
   store.deleteStage(ctx.state, envOf(ctx), input.ApiId, input.StageName);
+}
+
+export function updateStage(ctx: Ctx, input: UpdateStageCommandInput): Out<UpdateStageCommandOutput> {
+  return outputOf(UpdateStage$, store.updateStage(ctx.state, envOf(ctx), input));
+}
+
+export function deleteRouteSettings(ctx: Ctx, input: DeleteRouteSettingsCommandInput): void {
+  store.deleteRouteSettings(ctx.state, envOf(ctx), input.ApiId, input.StageName, input.RouteKey);
 }

@@ -4,11 +4,13 @@ import {
   badRequest,
   deploymentNotFound,
   executionLogsNotSupported,
+  invalidStageVariableName,
+  invalidStageVariableValue,
   routeSettingsKeyNotFound,
+  routeSettingsNotFound,
   stageExists,
   stageNotFound,
 } from '../errors.js';
-import { AwsError } from '../../../core/errors.js';
 import { deployStage } from './deployments.js';
 import {
   compact,
@@ -64,10 +66,35 @@ export function checkRouteSettings(protocolType: string | undefined, rs: RouteSe
 function checkRouteSettingsMap(entry: ApiEntry, map: Record<string, RouteSettings> | undefined): Record<string, RouteSettingsWire> {
   const out: Record<string, RouteSettingsWire> = {};
   if (!map) return out;
-  const keys = new Set(Object.values(entry.routes).map((r) => r.routeKey));
+  const keys = routeKeysOf(entry);
   for (const [routeKey, rs] of Object.entries(map)) {
     if (!keys.has(routeKey)) throw routeSettingsKeyNotFound(routeKey);
     out[routeKey] = checkRouteSettings(entry.api.protocolType, rs);
+  }
+  return out;
+}
+
+function routeKeysOf(entry: ApiEntry): Set<string | undefined> {
+  return new Set(Object.values(entry.routes).map((r) => r.routeKey));
+}
+
+const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
+const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
+
+/**
+ * Stage variables given to CreateStage or UpdateStage, merged into `current`. AWS documents names as
+ * alphanumeric and underscore and values as [A-Za-z0-9-._~:/?#&=,]+; an empty value removes the variable.
+ */
+function mergeStageVariables(current: Record<string, string> | undefined, given: Record<string, string>): Record<string, string> {
+  const out = { ...current };
+  for (const [name, value] of Object.entries(given)) {
+    if (!VARIABLE_NAME.test(name)) throw invalidStageVariableName(name);
+    if (value === '') {
+      delete out[name];
+      continue;
+    }
+    if (!VARIABLE_VALUE.test(value)) throw invalidStageVariableValue(name);
+    out[name] = value;
   }
   return out;
 }
@@ -106,7 +133,7 @@ export function createStage(state: V2State, env: StoreEnv, input: CreateStageCom
     lastUpdatedDate: now,
     routeSettings,
     stageName,
-    stageVariables: { ...input.StageVariables },
+    stageVariables: mergeStageVariables({}, input.StageVariables ?? {}),
     tags: { ...input.Tags },
   });
   entry.stages[stageName] = stage;
@@ -141,9 +168,18 @@ export function deleteStage(state: V2State, env: StoreEnv, apiId: string | undef
 }
 
 /**
- * UpdateStage (served in a later issue; the store is ready): members given replace the stored ones;
- * DefaultRouteSettings and each RouteSettings entry merge member by member, as AWS keeps what a
- * request leaves out.
+ * UpdateStage: a partial update, as AWS does it; a member the request leaves out keeps its value.
+ * - DefaultRouteSettings: each member given replaces that member (throttling, metrics, logging).
+ * - RouteSettings: merged into the stage's map by route key; a key given replaces that key's whole entry
+ *   (so an override can lose a member), keys not given stay. Afterwards every key of the map must still be
+ *   a route of the API: AWS then names a key left behind by a deleted or renamed route, and the caller
+ *   has to DeleteRouteSettings it first (serverless-api-gateway-throttling#33).
+ * - StageVariables: merged by name; an empty value removes that variable (what public reports of AWS
+ *   describe: a map without a variable leaves it in place).
+ * - AccessLogSettings: each member given replaces that member; an empty object changes nothing.
+ * - DeploymentId must exist and cannot be set while the stage (after this update) auto-deploys.
+ * - AutoDeploy turned on deploys the stage at once.
+ * Everything is validated before anything changes, so a refused update leaves the stage as it was.
  */
 export function updateStage(state: V2State, env: StoreEnv, input: UpdateStageCommandInput): StageWire {
   const entry = requireApi(state, env, input.ApiId);
@@ -154,18 +190,24 @@ export function updateStage(state: V2State, env: StoreEnv, input: UpdateStageCom
     if (!entry.deployments[input.DeploymentId]) throw deploymentNotFound();
   }
   const defaults = checkRouteSettings(entry.api.protocolType, input.DefaultRouteSettings);
-  const routeSettings = checkRouteSettingsMap(entry, input.RouteSettings);
+  let routeSettings: Record<string, RouteSettingsWire> | undefined;
+  if (input.RouteSettings !== undefined) {
+    routeSettings = { ...stage.routeSettings, ...checkRouteSettingsMap(entry, input.RouteSettings) };
+    const keys = routeKeysOf(entry);
+    for (const routeKey of Object.keys(routeSettings)) if (!keys.has(routeKey)) throw routeSettingsKeyNotFound(routeKey);
+  }
+  const stageVariables = input.StageVariables === undefined ? undefined : mergeStageVariables(stage.stageVariables, input.StageVariables);
   const accessLogSettings = checkAccessLogSettings(input.AccessLogSettings);
 
-  if (accessLogSettings) stage.accessLogSettings = accessLogSettings;
+  if (accessLogSettings && Object.keys(accessLogSettings).length > 0) {
+    stage.accessLogSettings = { ...stage.accessLogSettings, ...accessLogSettings };
+  }
   if (input.ClientCertificateId !== undefined) stage.clientCertificateId = input.ClientCertificateId;
   if (input.Description !== undefined) stage.description = input.Description;
   if (input.DeploymentId !== undefined) stage.deploymentId = input.DeploymentId;
   stage.defaultRouteSettings = { ...stage.defaultRouteSettings, ...defaults };
-  const merged = { ...stage.routeSettings };
-  for (const [routeKey, rs] of Object.entries(routeSettings)) merged[routeKey] = { ...merged[routeKey], ...rs };
-  stage.routeSettings = merged;
-  if (input.StageVariables) stage.stageVariables = { ...stage.stageVariables, ...input.StageVariables };
+  if (routeSettings) stage.routeSettings = routeSettings;
+  if (stageVariables) stage.stageVariables = stageVariables;
   const turnedOn = input.AutoDeploy === true && !stage.autoDeploy;
   if (input.AutoDeploy !== undefined) stage.autoDeploy = input.AutoDeploy;
   stage.lastUpdatedDate = isoNow(env);
@@ -173,7 +215,7 @@ export function updateStage(state: V2State, env: StoreEnv, input: UpdateStageCom
   return stage;
 }
 
-/** DeleteRouteSettings (served in a later issue; the store is ready): drops one route's override. */
+/** DeleteRouteSettings: drops one route key's override, also one a deleted route left behind. */
 export function deleteRouteSettings(
   state: V2State,
   env: StoreEnv,
@@ -182,8 +224,8 @@ export function deleteRouteSettings(
   routeKey: string | undefined,
 ): void {
   const stage = getStage(state, env, apiId, stageName);
-  if (!routeKey || !stage.routeSettings || !(routeKey in stage.routeSettings)) {
-    throw new AwsError('NotFoundException', `Unable to find route settings for route key ${routeKey ?? ''}`, 404, {}, { resourceType: 'RouteSettings' });
+  if (!routeKey || !stage.routeSettings || !Object.hasOwn(stage.routeSettings, routeKey)) {
+    throw routeSettingsNotFound(routeKey ?? '');
   }
   delete stage.routeSettings[routeKey];
   stage.lastUpdatedDate = isoNow(env);

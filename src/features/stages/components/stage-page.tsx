@@ -1,0 +1,64 @@
+import { Link } from 'react-router';
+import { ErrorPanel } from '../../../components/error-panel.js';
+import { formatDateTime } from '../../../components/format.js';
+import { Loading } from '../../../components/loading.js';
+import type { Deployment } from '../../../domain/deployment.js';
+import { useStage } from '../api/get-stage.js';
+import type { StageRef } from '../api/stage-ref.js';
+import { CanarySection } from './canary-section.js';
+import { DeploymentSection } from './deployment-section.js';
+import { ObservabilitySection } from './observability-section.js';
+import { ThrottlingSection, type ThrottleTarget } from './throttling-section.js';
+import { VariablesSection } from './variables-section.js';
+
+export interface StagePageProps {
+  stageRef: StageRef;
+  apiName?: string;
+  /** Methods or routes an override can be set on (from the API's resources or routes). */
+  targets: readonly ThrottleTarget[];
+  /** The API's deployments, for what the stage serves and where it can roll back to. */
+  deployments: readonly Deployment[] | undefined;
+}
+
+/** Everything that shapes a stage's traffic, and the safe ways to change it. */
+export function StagePage({ stageRef, apiName, targets, deployments }: StagePageProps) {
+  const stage = useStage(stageRef);
+  const apiPath = `/apis/${stageRef.kind}/${encodeURIComponent(stageRef.apiId)}`;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap gap-1 text-slate-600">
+          <li>
+            <Link to="/apis" className="text-indigo-700 hover:underline">APIs</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link to={apiPath} className="break-words text-indigo-700 hover:underline">{apiName ?? stageRef.apiId}</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="break-all">{stageRef.stageName}</li>
+        </ol>
+      </nav>
+      {stage.isPending ? (
+        <Loading label="Loading stage…" />
+      ) : stage.isError ? (
+        <ErrorPanel title="This stage could not be loaded" error={stage.error} onRetry={() => void stage.refetch()} />
+      ) : (
+        <>
+          <header className="space-y-1">
+            <h1 className="text-2xl font-semibold break-all text-slate-900">Stage {stage.data.name}</h1>
+            {stage.data.description && <p className="text-sm text-slate-700">{stage.data.description}</p>}
+            <p className="text-xs text-slate-600">
+              Created {formatDateTime(stage.data.createdDate)} · last updated {formatDateTime(stage.data.lastUpdatedDate)}
+            </p>
+          </header>
+          <DeploymentSection stageRef={stageRef} stage={stage.data} deployments={deployments} />
+          <ThrottlingSection stageRef={stageRef} stage={stage.data} targets={targets} />
+          <VariablesSection stageRef={stageRef} stage={stage.data} />
+          {stage.data.api === 'rest' && <CanarySection stageRef={stageRef} stage={stage.data} apiPath={apiPath} />}
+          <ObservabilitySection stage={stage.data} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import type { MiddlewareStack } from '@smithy/types';
 import type { ConsoleConfig } from './config.js';
 import { sessionCredentials } from './credentials.js';
-import { apiGatewayPacer, type Pacer } from './pacing.js';
+import { apiGatewayOperationPacers, apiGatewayPacer, type Pacer } from './pacing.js';
 
 /**
  * The single place SDK clients are made: region, endpoint and credentials from the runtime config and
@@ -12,6 +12,8 @@ export interface ClientOptions {
   /** Unsigned clients (Cognito sign-in) take no credentials. */
   signed: boolean;
   pacer?: Pacer;
+  /** Pacers for operations with quotas of their own, by command name without "Command". */
+  operationPacers?: Readonly<Record<string, Pacer>>;
 }
 
 interface AnyClient {
@@ -37,12 +39,15 @@ export function makeClient<C extends AnyClient>(
     maxAttempts: 4,
   });
   client.middlewareStack.addRelativeTo(
-    (next: any) => async (args: any) => {
+    (next: any, context: { commandName?: string }) => async (args: any) => {
       const headers = args.request?.headers as Record<string, string> | undefined;
       if (headers) {
         delete headers['amz-sdk-invocation-id'];
         delete headers['amz-sdk-request'];
       }
+      const operation = context.commandName?.replace(/Command$/, '') ?? '';
+      // Each attempt (retries included) waits for the operation's own quota, then the account's.
+      await options.operationPacers?.[operation]?.take();
       if (options.pacer) await options.pacer.take();
       return next(args);
     },
@@ -54,7 +59,7 @@ export function makeClient<C extends AnyClient>(
 
 /** API Gateway clients (v1 and v2) share one pacer: AWS counts them against one account quota. */
 export function apiGatewayClientOptions(): ClientOptions {
-  return { signed: true, pacer: apiGatewayPacer };
+  return { signed: true, pacer: apiGatewayPacer, operationPacers: apiGatewayOperationPacers };
 }
 
 /** Forget every client, e.g. when the config or the signed-in user changes. */

@@ -39,3 +39,16 @@ export class Pacer {
 
 /** One pacer for all API Gateway calls (v1 and v2 share the account quota). */
 export const apiGatewayPacer = new Pacer(8, 20);
+
+/**
+ * API Gateway's per-operation quotas, kept by the console for its own calls so that a second deploy
+ * in quick succession waits its turn instead of failing with 429 (the SDK's retries are far shorter
+ * than CreateDeployment's 5 seconds).
+ */
+export const apiGatewayOperationPacers: Readonly<Record<string, Pacer>> = {
+  CreateDeployment: new Pacer(0.2, 1),
+  GetResources: new Pacer(2.5, 5),
+  CreateApiKey: new Pacer(5, 5),
+  DeleteApiKey: new Pacer(5, 5),
+  UpdateUsagePlan: new Pacer(0.05, 1),
+};

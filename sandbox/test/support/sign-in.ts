@@ -7,7 +7,7 @@ import { DEMO_IDENTITY_POOL_ID, DEMO_PASSWORD, DEMO_REGION, DEMO_USER_POOL_CLIEN
 export const PROVIDER_NAME = `cognito-idp.${DEMO_REGION}.amazonaws.com/${DEMO_USER_POOL_ID}`;
 
 /** SDK clients for the unsigned Cognito calls, pointed at the sandbox. They carry no credentials. */
-export function cognitoClients(sandbox: Sandbox) {
+export function cognitoClients(sandbox: Pick<Sandbox, 'url'>) {
   const config = { region: DEMO_REGION, endpoint: sandbox.url, maxAttempts: 1 };
   return { idp: new CognitoIdentityProviderClient(config), identity: new CognitoIdentityClient(config) };
 }
@@ -24,7 +24,7 @@ export interface SignedIn {
  * The console's sign-in, end to end with the real SDK clients: InitiateAuth (USER_PASSWORD_AUTH),
  * GetId, then GetCredentialsForIdentity, returning the tokens and the temporary AWS credentials.
  */
-export async function signIn(sandbox: Sandbox, username: string, password = DEMO_PASSWORD): Promise<SignedIn> {
+export async function signIn(sandbox: Pick<Sandbox, 'url'>, username: string, password = DEMO_PASSWORD): Promise<SignedIn> {
   const { idp, identity } = cognitoClients(sandbox);
   const auth = await idp.send(
     new InitiateAuthCommand({

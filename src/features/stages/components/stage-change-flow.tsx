@@ -116,8 +116,8 @@ function Outcome({ outcome, plan, onUndo, onClose }: { outcome: ApplyOutcome; pl
     );
   }
   return (
-    <section aria-label="Change applied" className="space-y-3 rounded-md border border-emerald-300 bg-emerald-50 p-4">
-      <h3 role="status" className="font-semibold text-emerald-900">
+    <section aria-label="Change applied" aria-live="polite" className="space-y-3 rounded-md border border-emerald-300 bg-emerald-50 p-4">
+      <h3 className="font-semibold text-emerald-900">
         Applied: {plan.title}
       </h3>
       <ChangeTable caption="Applied changes" rows={plan.changes.map((c) => ({ label: c.label, before: fmt(c.before), after: fmt(c.after) }))} />

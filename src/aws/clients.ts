@@ -1,6 +1,6 @@
 import type { MiddlewareStack } from '@smithy/types';
 import type { ConsoleConfig } from './config.js';
-import { sessionCredentials } from './credentials.js';
+import { credentialGeneration, sessionCredentials } from './credentials.js';
 import { apiGatewayOperationPacers, apiGatewayPacer, type Pacer } from './pacing.js';
 
 /**
@@ -21,6 +21,7 @@ interface AnyClient {
   destroy(): void;
 }
 const cache = new Map<string, AnyClient>();
+let cacheGeneration = -1;
 
 export function makeClient<C extends AnyClient>(
   Ctor: new (config: any) => C,
@@ -28,6 +29,10 @@ export function makeClient<C extends AnyClient>(
   config: ConsoleConfig,
   options: ClientOptions,
 ): C {
+  if (cacheGeneration !== credentialGeneration()) {
+    resetClients();
+    cacheGeneration = credentialGeneration();
+  }
   const key = `${serviceKey}|${config.region}|${config.endpoint ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit as C;

@@ -8,9 +8,20 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 type Provider = () => Promise<AwsCredentialIdentity>;
 
 let current: Provider | undefined;
+let generation = 0;
 
 export function setCredentialProvider(provider: Provider | undefined): void {
   current = provider;
+  generation++;
+}
+
+/**
+ * Changes whenever the provider does (sign-in, sign-out). SDK clients cache the credentials they were
+ * given until those near expiry, so clients made under an earlier provider must not be used again:
+ * the next user would otherwise act with the previous user's role.
+ */
+export function credentialGeneration(): number {
+  return generation;
 }
 
 export const sessionCredentials: Provider = () => {

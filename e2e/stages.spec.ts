@@ -233,7 +233,8 @@ test('deploy to a stage, then deploy a canary; the history shows which stages se
   await page.getByLabel('Canary traffic (%)').fill('5');
   await page.getByRole('button', { name: 'Review deployment' }).click();
   await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Deployed' })).toContainText('as a canary taking 5%');
+  // Paced by the console to AWS's quota, so this can take up to 5.5 seconds more.
+  await expect(page.getByRole('status').filter({ hasText: 'Deployed' })).toContainText('as a canary taking 5%', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(history.getByRole('row', { name: /Canary candidate \(e2e\)/ })).toContainText('prod (canary 5%)');
 });

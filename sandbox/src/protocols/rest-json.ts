@@ -11,7 +11,7 @@ interface CompiledRoute<S> {
 export class RestRouter<S> {
   private readonly routes: CompiledRoute<S>[];
 
-  constructor(ops: readonly RestOperation<S>[], private readonly prefix = '') {
+  constructor(ops: readonly RestOperation<S>[], prefix = '') {
     this.routes = ops.map((op) => ({ op, segments: split(prefix + op.path) }));
   }
 
@@ -35,13 +35,6 @@ export class RestRouter<S> {
       if (ok) return { op: route.op, params };
     }
     return undefined;
-  }
-
-  /** True when some operation has this path with another method (AWS then answers 405-ish; we name it). */
-  knowsPath(rawPath: string): boolean {
-    const parts = split(rawPath);
-    return this.routes.some((r) => r.segments.length === parts.length &&
-      r.segments.every((s, i) => (s.startsWith('{') ? parts[i] !== '' : s === safeDecode(parts[i]!))));
   }
 }
 

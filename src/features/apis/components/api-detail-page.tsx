@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumbs } from '../../../components/breadcrumbs.js';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { Loading } from '../../../components/loading.js';
@@ -71,15 +72,7 @@ function DetailLayout({
   const stageHref = (name: string) => `/apis/${kind}/${encodeURIComponent(apiId)}/stages/${encodeURIComponent(name)}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap gap-1 text-slate-600">
-          <li>
-            <Link to="/apis" className="text-indigo-700 hover:underline">APIs</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="break-words">{api.data?.name ?? apiId}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: 'APIs', href: '/apis' }, { label: api.data?.name ?? apiId }]} />
       {api.isPending ? (
         <Loading label="Loading API…" />
       ) : api.isError ? (

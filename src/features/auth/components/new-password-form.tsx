@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../../components/error-panel.js';
 import { useSessionManager } from '../session/session-context.js';
 import type { SignInOutcome } from '../session/session-manager.js';
 import { TextField } from './text-field.js';
+import { FormAlert } from '../../../components/form-alert.js';
 
 /** Cognito's default password policy; the pool has the last word (InvalidPasswordException). */
 export function passwordProblem(pw: string): string | undefined {
@@ -62,7 +63,7 @@ export function NewPasswordForm({
       />
       {problem &&
         (problem.code === 'InvalidPasswordException' ? (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{problem.message}</p>
+          <FormAlert>{problem.message}</FormAlert>
         ) : (
           <ErrorPanel title="The new password was not accepted" error={error} />
         ))}

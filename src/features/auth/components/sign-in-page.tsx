@@ -6,6 +6,7 @@ import { useSession, useSessionManager } from '../session/session-context.js';
 import type { SignInOutcome } from '../session/session-manager.js';
 import { NewPasswordForm } from './new-password-form.js';
 import { TextField } from './text-field.js';
+import { FormAlert } from '../../../components/form-alert.js';
 
 type Challenge = Extract<SignInOutcome, { kind: 'new-password-required' }>;
 
@@ -84,9 +85,7 @@ export function SignInPage() {
             />
             {problem &&
               (EXPECTED_CODES.has(problem.code) ? (
-                <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-                  {problem.message}
-                </p>
+                <FormAlert>{problem.message}</FormAlert>
               ) : (
                 <ErrorPanel title="Sign-in failed" error={error} />
               ))}

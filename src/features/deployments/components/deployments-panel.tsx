@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SectionHeader } from '../../../components/section-header.js';
 import { useCanOperate } from '../../../aws/caller.js';
 import type { ApiKind } from '../../../aws/query-scope.js';
 import { secondaryButton } from '../../../components/buttons.js';
@@ -42,16 +43,13 @@ export function DeploymentsPanel({ kind, apiId, stages }: { kind: ApiKind; apiId
 
   return (
     <section aria-labelledby="deployments-heading" className="space-y-2" id="deployments">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="deployments-heading" className="text-lg font-semibold text-slate-900">
-          Deployments
-        </h2>
+      <SectionHeader id="deployments-heading" title="Deployments">
         {canOperate && !deploying && stages.length > 0 && (
           <button type="button" className={secondaryButton} onClick={() => setDeploying(true)}>
             Deploy…
           </button>
         )}
-      </div>
+      </SectionHeader>
       {deploying && <DeployForm kind={kind} apiId={apiId} stages={stages} onClose={() => setDeploying(false)} />}
       {deployments.isPending ? (
         <Loading label="Loading deployments…" />

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { SectionHeader } from '../../../components/section-header.js';
+import { FormActions } from '../../../components/form-actions.js';
 import { useCanOperate } from '../../../aws/caller.js';
-import { primaryButton, secondaryButton } from '../../../components/buttons.js';
+import { secondaryButton } from '../../../components/buttons.js';
 import { formatDateTime, isoOrEmpty } from '../../../components/format.js';
 import type { Deployment } from '../../../domain/deployment.js';
 import type { StageSettings } from '../../../domain/stage-settings.js';
@@ -15,16 +17,13 @@ export function DeploymentSection({ stageRef, stage, deployments }: { stageRef: 
   const served = deployments?.find((d) => d.id === stage.deploymentId);
   return (
     <section aria-labelledby="deployment-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="deployment-heading" className="text-lg font-semibold text-slate-900">
-          Deployment
-        </h2>
+      <SectionHeader id="deployment-heading" title="Deployment">
         {canOperate && !choosing && !stage.autoDeploy && (deployments?.length ?? 0) > 1 && (
           <button type="button" className={secondaryButton} onClick={() => setChoosing(true)}>
             Roll back…
           </button>
         )}
-      </div>
+      </SectionHeader>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-500">Serves</dt>
         <dd className="font-mono">{stage.deploymentId ?? 'No deployment yet'}</dd>
@@ -84,14 +83,7 @@ function RollbackForm({ stageRef, stage, deployments, onClose }: { stageRef: Sta
           </label>
         ))}
       </fieldset>
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButton} disabled={!target}>
-          Review roll-back
-        </button>
-        <button type="button" className={secondaryButton} onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Review roll-back" onCancel={onClose} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Breadcrumbs } from '../../../components/breadcrumbs.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { formatDateTime } from '../../../components/format.js';
 import { Loading } from '../../../components/loading.js';
@@ -26,19 +26,7 @@ export function StagePage({ stageRef, apiName, targets, deployments }: StagePage
   const apiPath = `/apis/${stageRef.kind}/${encodeURIComponent(stageRef.apiId)}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap gap-1 text-slate-600">
-          <li>
-            <Link to="/apis" className="text-indigo-700 hover:underline">APIs</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link to={apiPath} className="break-words text-indigo-700 hover:underline">{apiName ?? stageRef.apiId}</Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="break-all">{stageRef.stageName}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: 'APIs', href: '/apis' }, { label: apiName ?? stageRef.apiId, href: apiPath }, { label: stageRef.stageName }]} />
       {stage.isPending ? (
         <Loading label="Loading stage…" />
       ) : stage.isError ? (

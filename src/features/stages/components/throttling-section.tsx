@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { SectionHeader } from '../../../components/section-header.js';
+import { FormActions } from '../../../components/form-actions.js';
 import { useCanOperate } from '../../../aws/caller.js';
-import { primaryButton, secondaryButton } from '../../../components/buttons.js';
+import { secondaryButton } from '../../../components/buttons.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { STAGE_DEFAULT } from '../../../domain/method-target.js';
 import { targetLabel } from '../../../domain/stage-change.js';
@@ -28,16 +30,13 @@ export function ThrottlingSection({ stageRef, stage, targets }: { stageRef: Stag
 
   return (
     <section aria-labelledby="throttling-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="throttling-heading" className="text-lg font-semibold text-slate-900">
-          Throttling
-        </h2>
+      <SectionHeader id="throttling-heading" title="Throttling">
         {canOperate && !editing && (
           <button type="button" className={secondaryButton} onClick={() => setEditing(true)}>
             Edit throttling
           </button>
         )}
-      </div>
+      </SectionHeader>
       {limits.data && (
         <p className="text-xs text-slate-600">
           Account limits: {fmt(limits.data.rate)} requests/s, burst {fmt(limits.data.burst)}
@@ -222,14 +221,7 @@ function ThrottleEditor({ stageRef, stage, targets, account, onClose }: { stageR
           Fix the highlighted limits: {Object.keys(errors).map(label).join(', ')}.
         </p>
       )}
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButton}>
-          Review changes
-        </button>
-        <button type="button" className={secondaryButton} onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Review changes" onCancel={onClose} />
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { SectionHeader } from '../../../components/section-header.js';
+import { FormActions } from '../../../components/form-actions.js';
 import { useCanOperate } from '../../../aws/caller.js';
-import { primaryButton, secondaryButton } from '../../../components/buttons.js';
+import { secondaryButton } from '../../../components/buttons.js';
 import type { StageSettings } from '../../../domain/stage-settings.js';
 import { validateVariables, type VariableErrors, type VariableRow } from '../../../domain/stage-variable-rules.js';
 import { makePlan, type StagePlan } from '../api/apply-stage-change.js';
@@ -13,16 +15,13 @@ export function VariablesSection({ stageRef, stage }: { stageRef: StageRef; stag
   const entries = Object.entries(stage.variables).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section aria-labelledby="variables-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="variables-heading" className="text-lg font-semibold text-slate-900">
-          Stage variables
-        </h2>
+      <SectionHeader id="variables-heading" title="Stage variables">
         {canOperate && !editing && (
           <button type="button" className={secondaryButton} onClick={() => setEditing(true)}>
             Edit variables
           </button>
         )}
-      </div>
+      </SectionHeader>
       {editing ? (
         <VariablesEditor stageRef={stageRef} stage={stage} onClose={() => setEditing(false)} />
       ) : entries.length === 0 ? (
@@ -85,14 +84,7 @@ function VariablesEditor({ stageRef, stage, onClose }: { stageRef: StageRef; sta
       <button type="button" className={secondaryButton} onClick={() => setRows((rs) => [...rs, { name: '', value: '' }])}>
         Add variable
       </button>
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButton}>
-          Review changes
-        </button>
-        <button type="button" className={secondaryButton} onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Review changes" onCancel={onClose} />
     </form>
   );
 }

@@ -20,3 +20,10 @@ export const usagePlansQuery = (config: ConsoleConfig) =>
 export function useUsagePlans() {
   return useQuery(usagePlansQuery(useConsoleConfig()));
 }
+
+/** GetUsagePlans with `keyId`: the plans one key is in right now (one request, not a scan). */
+export async function fetchPlansOfKey(config: ConsoleConfig, keyId: string, signal?: AbortSignal): Promise<UsagePlan[]> {
+  const client = apiGatewayV1(config);
+  const items = await collectV1((page) => client.send(new GetUsagePlansCommand({ ...page, keyId }), { abortSignal: signal }), signal);
+  return items.map(fromSdkUsagePlan).sort(byPlanName);
+}

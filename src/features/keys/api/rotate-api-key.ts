@@ -84,7 +84,8 @@ export async function rotateApiKey(config: ConsoleConfig, oldKeyId: string, opts
   try {
     await run.step('Mark the old key as rotating', () => tagApiKey(config, old.id, startTags(now, graceEnds, 'starting')));
   } catch (e) {
-    return { oldKeyId, result: 'rolled-back', steps: run.steps, failedStep: (e as { step?: string }).step, error: (e as { cause?: unknown }).cause };
+    const undo = await rollBack(config, old, undefined, run);
+    return { oldKeyId, steps: run.steps, failedStep: (e as { step?: string }).step, error: (e as { cause?: unknown }).cause, ...undo };
   }
   return advance(config, old, old, undefined, { now, graceEnds }, run);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectPages, collectV1, collectV2 } from './paginate.js';
+import { collectPages, collectV1, collectV2, mapLimit } from './paginate.js';
 
 describe('pagination helpers', () => {
   it('follows tokens to the last page and asks for 500 at a time', async () => {
@@ -29,5 +29,21 @@ describe('pagination helpers', () => {
 
   it('stops on a token it has already seen instead of looping forever', async () => {
     await expect(collectPages(async () => ({ items: [1], next: 'same' }))).rejects.toThrow(/same token twice/);
+  });
+});
+
+describe('mapLimit', () => {
+  it('keeps order and never has more than the limit in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, n));
+      inFlight--;
+      return n * 10;
+    });
+    expect(out).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
   });
 });

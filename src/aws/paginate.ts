@@ -47,3 +47,21 @@ export function collectV2<T>(
     return { items: out.Items, next: out.NextToken };
   }, signal);
 }
+
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight, keeping the result order. Used where
+ * one call per parent is unavoidable (a usage plan's keys), so those calls queue behind each other
+ * instead of flooding the pacer ahead of the screen's first requests.
+ */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -62,7 +62,9 @@ export function readImportFile(text: string, knownPlanIds: ReadonlySet<string>):
   const header = table[0]!.map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name.toLowerCase());
   const fileProblems: string[] = [];
-  if (col('Key') < 0) fileProblems.push('The header has no Key column (AWS requires Key; Name, Description, Enabled and UsagePlanIds are optional).');
+  for (const required of ['Name', 'Key']) {
+    if (col(required) < 0) fileProblems.push(`The header has no ${required} column (AWS requires Name and Key; Description, Enabled and UsagePlanIds are optional).`);
+  }
   const unknown = header.filter((h) => !['name', 'key', 'description', 'enabled', 'usageplanids'].includes(h));
   if (unknown.length) fileProblems.push(`Unknown columns: ${unknown.join(', ')}.`);
   if (fileProblems.length) return { rows: [], fileProblems };
@@ -75,9 +77,11 @@ export function readImportFile(text: string, knownPlanIds: ReadonlySet<string>):
     const value = get('Key');
     const enabledText = get('Enabled').toLowerCase();
     const planIds = get('UsagePlanIds')
-      .split(/[;|]/)
+      .replace(/^'|'$/g, '')
+      .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    if (!get('Name')) problems.push('Name is empty.');
     if (!value) problems.push('Key is empty.');
     else if (value.length < 30 || value.length > 128) problems.push(`Key must be 30 to 128 characters for an import (it has ${value.length}).`);
     else if (!KEY_VALUE.test(value)) problems.push('Key may contain only printable ASCII characters without spaces.');
@@ -96,7 +100,8 @@ export function readImportFile(text: string, knownPlanIds: ReadonlySet<string>):
 export function importCsvBody(rows: readonly ImportRow[]): string {
   return toCsv([
     ['Name', 'Key', 'Description', 'Enabled', 'UsagePlanIds'],
-    ...rows.map((r) => [r.name, r.value, r.description, String(r.enabled), r.planIds.join(';')]),
+    // A comma-separated list in one (quoted) field, as AWS's format has it.
+    ...rows.map((r) => [r.name, r.value, r.description, String(r.enabled), r.planIds.join(',')]),
   ]);
 }
 

@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ConsoleConfig } from '../../../aws/config.js';
 import { useConsoleConfig } from '../../../aws/config-context.js';
 import { apiGatewayV1 } from '../../../aws/apigateway-client.js';
-import { collectV1 } from '../../../aws/paginate.js';
+import { collectV1, mapLimit } from '../../../aws/paginate.js';
 import { membershipsFrom } from '../../../domain/api-key.js';
 import { keysKeys } from './keys.js';
 
@@ -35,15 +35,16 @@ export function useUsagePlanKeys(planId: string) {
  * asking per key would cost one request per key.
  */
 export async function fetchMemberships(config: ConsoleConfig, planIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string[]>> {
-  const planKeys = await Promise.all(planIds.map(async (planId) => ({ planId, keyIds: (await fetchUsagePlanKeys(config, planId, signal)).map((k) => k.id) })));
+  const planKeys = await mapLimit(planIds, 3, async (planId) => ({ planId, keyIds: (await fetchUsagePlanKeys(config, planId, signal)).map((k) => k.id) }));
   return membershipsFrom(planKeys);
 }
 
-export function useMemberships(planIds: readonly string[] | undefined) {
+/** Starts once `planIds` is known and `ready` (after the key list, so it never delays the table). */
+export function useMemberships(planIds: readonly string[] | undefined, ready = true) {
   const config = useConsoleConfig();
   return useQuery({
     queryKey: keysKeys.memberships(config.region),
     queryFn: ({ signal }) => fetchMemberships(config, planIds ?? [], signal),
-    enabled: planIds !== undefined,
+    enabled: planIds !== undefined && ready,
   });
 }

@@ -33,7 +33,7 @@ export function KeyPage() {
   const key = useQuery({ queryKey: [...keysKeys.all(config.region), 'key', keyId], queryFn: ({ signal }) => fetchApiKey(config, keyId, signal) });
   const plans = useQuery({ queryKey: [...keysKeys.all(config.region), 'key', keyId, 'plans'], queryFn: ({ signal }) => fetchPlansOfKey(config, keyId, signal) });
   const allKeys = useApiKeys();
-  const [confirm, setConfirm] = useState<'disable' | 'delete' | null>(null);
+  const [confirm, setConfirm] = useState<'disable' | 'delete' | 'cancel-rotation' | null>(null);
   const [typed, setTyped] = useState('');
   const [graceDays, setGraceDays] = useState('7');
   const [graceError, setGraceError] = useState<string>();
@@ -137,8 +137,8 @@ export function KeyPage() {
                     <button type="button" className={primaryButton} disabled={rotation.isPending} onClick={() => rotation.mutate({ kind: 'finish', rotation: related, mode: 'disable' })}>
                       Finish: disable the old key
                     </button>
-                    <button type="button" className={secondaryButton} disabled={rotation.isPending} onClick={() => rotation.mutate({ kind: 'roll-back', rotation: related })}>
-                      Cancel the rotation
+                    <button type="button" className={secondaryButton} disabled={rotation.isPending} onClick={() => setConfirm('cancel-rotation')}>
+                      Cancel the rotation…
                     </button>
                   </>
                 )}
@@ -176,6 +176,30 @@ export function KeyPage() {
         ) : (
           <p className="text-sm text-slate-600">Not being rotated.</p>
         )}
+        {confirm === 'cancel-rotation' && related && (
+          <div className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm">
+            <p>The successor key is deleted: a partner already using it is refused at once. The old key keeps working.</p>
+            <TypedConfirmation expected={k.name} value={typed} onChange={setTyped} action="cancel the rotation" />
+            <div className="flex gap-2">
+              <button
+                type="button"
+                className={dangerButton}
+                disabled={typed !== k.name || rotation.isPending}
+                onClick={() => {
+                  setConfirm(null);
+                  setTyped('');
+                  setSteps([]);
+                  rotation.mutate({ kind: 'roll-back', rotation: related });
+                }}
+              >
+                Cancel the rotation
+              </button>
+              <button type="button" className={secondaryButton} onClick={() => { setConfirm(null); setTyped(''); }}>
+                Keep it
+              </button>
+            </div>
+          </div>
+        )}
         {rotation.isError && <ErrorPanel title="The rotation did not start; nothing was changed" error={rotation.error} />}
         {steps.length > 0 && <RotationReport steps={steps} outcome={rotation.data} />}
       </section>
@@ -197,7 +221,7 @@ export function KeyPage() {
               Delete…
             </button>
           </div>
-          {confirm && (
+          {(confirm === 'disable' || confirm === 'delete') && (
             <div className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm">
               <p>
                 {confirm === 'disable'

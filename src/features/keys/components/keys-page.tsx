@@ -25,7 +25,7 @@ export function KeysPage() {
   const view = parseKeyView(params);
   const keys = useApiKeys();
   const plans = useUsagePlans();
-  const memberships = useMemberships(plans.data?.map((p) => p.id));
+  const memberships = useMemberships(plans.data?.map((p) => p.id), keys.isSuccess);
   const canOperate = useCanOperate();
   const [panel, setPanel] = useState<'create' | 'import' | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());

@@ -1,0 +1,202 @@
+import { expect, test } from '@playwright/test';
+import { CreateApiKeyCommand, CreateUsagePlanKeyCommand, GetApiKeyCommand, GetUsagePlansCommand, TagResourceCommand, type APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { E2E_SANDBOX_PORT, E2E_SCALE_PORT, E2E_SCALE_SANDBOX_PORT } from '../playwright.config.js';
+import { signedIn } from './support.js';
+import { awsAs } from './aws.js';
+import { KeysPage } from './pages/keys-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+
+/** Makes the Nth next call of an operation fail in the e2e sandbox (its test-only fault switch). */
+async function injectFault(operation: string, nth = 1) {
+  const res = await fetch(`http://localhost:${E2E_SANDBOX_PORT}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ operation, nth, code: 'BadRequestException', message: `Injected failure of ${operation}` }),
+  });
+  expect(res.status).toBe(201);
+}
+
+/** A partner key in one demo plan, made behind the browser's back. */
+async function partnerKey(v1: APIGatewayClient, name: string): Promise<string> {
+  const key = await v1.send(new CreateApiKeyCommand({ name, enabled: true, customerId: name, tags: { team: 'partners' } }));
+  const plans = await v1.send(new GetUsagePlansCommand({ limit: 500 }));
+  const plan = plans.items!.find((p) => p.name === 'Mobile Apps')!;
+  await v1.send(new CreateUsagePlanKeyCommand({ usagePlanId: plan.id!, keyId: key.id!, keyType: 'API_KEY' }));
+  return key.id!;
+}
+
+test('10,000 keys load in 20 pages and a keystroke finds one', async ({ page }) => {
+  test.setTimeout(90_000);
+  const base = `http://localhost:${E2E_SCALE_PORT}`;
+  let getApiKeys = 0;
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.port === String(E2E_SCALE_SANDBOX_PORT) && r.method() === 'GET' && u.pathname === '/apikeys') getApiKeys++;
+  });
+  await page.goto(`${base}/sign-in`);
+  await new SignInPage(page).signIn('viewer');
+  await expect(page.getByText(/^\d+ APIs:/)).toBeVisible({ timeout: 30_000 });
+  const keys = new KeysPage(page);
+  await keys.goto(base);
+  await expect(keys.count).toHaveText(/^10000 keys/, { timeout: 30_000 });
+  expect(getApiKeys).toBe(20);
+  // Only the rows in view are in the page, however many keys there are.
+  expect(await keys.table.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  const name = await keys.table.locator('tbody tr[aria-rowindex]').nth(3).getByRole('link').innerText();
+  await keys.search.fill(name);
+  await expect(keys.table.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(name)}`));
+});
+
+test('create a key in a plan, reveal its value, disable, enable and delete it', async ({ page }) => {
+  await signedIn(page, 'operator');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByRole('button', { name: 'Review' }).click();
+  await expect(form.getByText('Name is required.')).toBeVisible();
+  await form.getByLabel('Name').fill('e2e-created-key');
+  await form.getByLabel(/^Value/).fill('too-short');
+  await form.getByRole('button', { name: 'Review' }).click();
+  await expect(form.getByText(/Value must be 20 to 128 characters/)).toBeVisible();
+  await form.getByLabel(/^Value/).fill('');
+  await form.getByLabel(/^Tags/).fill('team=e2e');
+  await form.getByLabel('Mobile Apps').check();
+  await form.getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByRole('region', { name: 'Review new key' }).locator('pre').first()).toContainText('"name": "e2e-created-key"');
+  await page.getByRole('button', { name: 'Create key' }).last().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Created e2e-created-key' })).toContainText('in 1 usage plan');
+  await page.getByRole('button', { name: 'Open the key' }).click();
+
+  await expect(page.getByRole('heading', { name: 'e2e-created-key', level: 1 })).toBeVisible();
+  await expect(page.getByText('Mobile Apps')).toBeVisible();
+  await expect(page.getByLabel('API key value')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reveal value' }).click();
+  await expect(page.getByLabel('API key value')).toHaveText(/^[A-Za-z0-9]{20,}$/);
+  await page.getByRole('button', { name: 'Hide' }).click();
+  expect(page.url()).not.toMatch(/value/i);
+
+  await page.getByRole('button', { name: 'Disable…' }).click();
+  await page.getByLabel('To disable it, type e2e-created-key').fill('e2e-created-key');
+  await page.getByRole('button', { name: 'Disable key' }).click();
+  await expect(page.getByRole('banner').or(page.locator('header')).getByText('Disabled', { exact: true }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Enable' }).click();
+  await expect(page.locator('header').getByText('Enabled', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByLabel('To delete it, type e2e-created-key').fill('e2e-created-key');
+  await page.getByRole('button', { name: 'Delete key' }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+  await keys.search.fill('e2e-created-key');
+  await expect(page.getByText('No key matches this search and these filters.')).toBeVisible();
+});
+
+test('CSV import shows every row’s problem first and imports only the good rows', async ({ page }) => {
+  await signedIn(page, 'admin');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const csv = [
+    'Name,Key,Description,Enabled',
+    'csv-import-good,abcdefghijklmnopqrstuvwxyz0123456789,Imported,true',
+    'csv-import-short,short-value,Too short,true',
+    'csv-import-off,ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,Second,false',
+  ].join('\n');
+  await page.getByLabel(/CSV file/).setInputFiles({ name: 'keys.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const rows = page.getByRole('table', { name: 'Rows to import' });
+  await expect(rows.getByRole('row', { name: /csv-import-short/ })).toContainText('Skipped: Key must be 30 to 128 characters');
+  await expect(page.getByText('2 rows will be imported; 1 with problems will be skipped.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 2 keys' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 keys from keys.csv' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await keys.search.fill('csv-import');
+  await expect(keys.count).toHaveText(/^2 of \d+ keys/);
+});
+
+test('rotate a partner key: both keys work, then finish', async ({ page }) => {
+  const { v1 } = await awsAs('admin');
+  const oldId = await partnerKey(v1, 'partner-e2e-rotate');
+  await signedIn(page, 'operator');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  await keys.openKey('partner-e2e-rotate');
+  await page.getByLabel('Grace period (days)').fill('3');
+  await page.getByRole('button', { name: 'Rotate key' }).click();
+  await expect(page.getByText(/^Both keys work now/)).toBeVisible({ timeout: 20_000 });
+  const successorId = (await page.getByText(/^Both keys work now/).locator('span.font-mono').innerText()).trim();
+  const successor = await v1.send(new GetApiKeyCommand({ apiKey: successorId }));
+  expect(successor).toMatchObject({ enabled: true, customerId: 'partner-e2e-rotate' });
+  expect((await v1.send(new GetUsagePlansCommand({ keyId: successorId }))).items!.map((p) => p.name)).toEqual(['Mobile Apps']);
+
+  await page.getByRole('button', { name: 'Finish: disable the old key' }).click();
+  await expect(page.getByText('Rotation finished: only the successor works now.')).toBeVisible();
+  expect((await v1.send(new GetApiKeyCommand({ apiKey: oldId }))).enabled).toBe(false);
+  expect((await v1.send(new GetApiKeyCommand({ apiKey: successorId }))).enabled).toBe(true);
+});
+
+for (const [operation, nth, step] of [
+  ['CreateApiKey', 1, 'Create the successor key'],
+  ['CreateUsagePlanKey', 1, 'Join plan 1 of 1 (Mobile Apps)'],
+  ['UpdateUsage', 1, 'Carry the remaining quota over (Mobile Apps)'],
+] as const) {
+  test(`a rotation that fails at “${step}” is undone and the old key still works`, async ({ page }) => {
+    const { v1 } = await awsAs('admin');
+    const name = `partner-e2e-fail-${operation.toLowerCase()}`;
+    const oldId = await partnerKey(v1, name);
+    await signedIn(page, 'operator');
+    const keys = new KeysPage(page);
+    await keys.goto();
+    await keys.openKey(name);
+    await injectFault(operation, nth);
+    await page.getByRole('button', { name: 'Rotate key' }).click();
+    const failure = page.getByRole('alert').filter({ hasText: `${step} failed. Everything the rotation did was undone.` });
+    await expect(failure).toContainText(`Injected failure of ${operation}`, { timeout: 20_000 });
+    await expect(page.getByText(`Checked after the undo: ${name} is enabled and in 1 usage plan: Mobile Apps.`)).toBeVisible();
+    const old = await v1.send(new GetApiKeyCommand({ apiKey: oldId }));
+    expect(old.enabled).toBe(true);
+    expect(Object.keys(old.tags ?? {}).filter((t) => t.startsWith('gwc:'))).toEqual([]);
+    expect((await v1.send(new GetUsagePlansCommand({ keyId: oldId }))).items!.map((p) => p.name)).toEqual(['Mobile Apps']);
+  });
+}
+
+test('an interrupted rotation is found after a reload and can be resumed', async ({ page }) => {
+  const { v1 } = await awsAs('admin');
+  const oldId = await partnerKey(v1, 'partner-e2e-interrupted');
+  // What a browser closed mid-rotation leaves behind: the old key marked, a successor in no plan yet.
+  const started = new Date(Date.now() - 10 * 60_000).toISOString();
+  const grace = new Date(Date.now() + 86_400_000).toISOString();
+  await v1.send(new TagResourceCommand({ resourceArn: `arn:aws:apigateway:us-east-1::/apikeys/${oldId}`, tags: { 'gwc:rotation:state': 'created', 'gwc:rotation:started': started, 'gwc:rotation:grace-ends': grace } }));
+  const successor = await v1.send(new CreateApiKeyCommand({ name: 'partner-e2e-interrupted-rotated', enabled: true, tags: { 'gwc:rotation:predecessor': oldId } }));
+
+  await signedIn(page, 'operator');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  const banner = page.getByRole('region', { name: 'Key rotations' });
+  await expect(banner).toContainText(/partner-e2e-interrupted\s*was interrupted at “created”/);
+  await page.reload();
+  await banner.getByRole('button', { name: 'Resume rotation of partner-e2e-interrupted' }).click();
+  await expect(banner.getByText(/^Both keys work now/)).toBeVisible({ timeout: 20_000 });
+  expect((await v1.send(new GetUsagePlansCommand({ keyId: successor.id! }))).items!.map((p) => p.name)).toEqual(['Mobile Apps']);
+});
+
+test('bulk rotation of 20 keys runs within the quotas and surfaces no 429', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { v1 } = await awsAs('admin');
+  for (let i = 0; i < 20; i++) {
+    await v1.send(new CreateApiKeyCommand({ name: `bulk-e2e-${String(i).padStart(2, '0')}`, enabled: true }));
+    await new Promise((r) => setTimeout(r, 250)); // CreateApiKey: 5 per second
+  }
+  await signedIn(page, 'operator');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  await keys.search.fill('bulk-e2e-');
+  await expect(keys.count).toHaveText(/^20 of \d+ keys/);
+  await keys.table.getByRole('checkbox', { name: 'Select all 20 shown' }).check();
+  await page.getByLabel('Grace period (days)').fill('2');
+  await page.getByRole('button', { name: 'Rotate…' }).click();
+  await page.getByLabel('To rotate them, type 20 keys').fill('20 keys');
+  await page.getByRole('button', { name: 'Rotate 20 keys' }).click();
+  const job = page.getByRole('region', { name: 'Bulk job' });
+  await expect(job.getByText(/^20 of 20 done · 0 failed/)).toBeVisible({ timeout: 150_000 });
+  await expect(job.getByText(/TooManyRequests|429/)).toHaveCount(0);
+});

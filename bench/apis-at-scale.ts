@@ -1,6 +1,4 @@
-import { chromium } from '@playwright/test';
-import { once } from 'node:events';
-import { spawn } from 'node:child_process';
+import { launchChromium, startConsole } from './console-server.js';
 
 export interface ScaleFigures {
   apis: number;
@@ -19,18 +17,9 @@ const SANDBOX_PORT = 4590;
  * Chromium and times the path to a complete APIs table, counting every AWS request on the way.
  */
 export async function measureApisAtScale(root: string, runs = 3): Promise<ScaleFigures> {
-  const server = spawn('npx', ['tsx', 'sandbox/src/start.ts', '--preview'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(CONSOLE_PORT), SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_PROFILE: 'scale' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
+  const server = await startConsole(root, 'scale', CONSOLE_PORT, SANDBOX_PORT);
   try {
-    await waitForLine(server.stdout!, /Console ready/, 60_000);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     const times: number[] = [];
     let requests: ScaleFigures['requests'] = { total: 0, cognito: 0, getRestApis: 0, getApis: 0, other: 0 };
     let apis = 0;
@@ -70,24 +59,6 @@ export async function measureApisAtScale(root: string, runs = 3): Promise<ScaleF
     }
     return { apis, signInToTableMs: times, requests, expectedListRequests: expected };
   } finally {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-async function waitForLine(stream: NodeJS.ReadableStream, pattern: RegExp, timeoutMs: number): Promise<void> {
-  let buf = '';
-  const timer = setTimeout(() => stream.emit('error', new Error(`timed out waiting for ${pattern}`)), timeoutMs);
-  try {
-    for (;;) {
-      const [chunk] = (await once(stream, 'data')) as [Buffer];
-      buf += chunk.toString();
-      if (pattern.test(buf)) return;
-    }
-  } finally {
-    clearTimeout(timer);
+    server.stop();
   }
 }

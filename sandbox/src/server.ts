@@ -11,6 +11,7 @@ import { verifySigV4 } from './auth/sigv4.js';
 import { authorize } from './auth/policies.js';
 import { QuotaMeter } from './auth/quotas.js';
 import { SERVICES } from './services/registry.js';
+import { FAULTS_PATH, FaultRegistry, handleFaultsRoute } from './core/faults.js';
 
 export interface SandboxOptions {
   port?: number;
@@ -27,6 +28,8 @@ export interface Sandbox {
   port: number;
   state: SandboxState;
   config: SandboxConfig;
+  /** The fault switch (also served unsigned at `/_sandbox/faults`): tests make chosen calls fail. */
+  faults: FaultRegistry;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const routers = new Map<ServiceModule, RestRouter<unknown>>();
   for (const m of SERVICES) if (m.restOperations) routers.set(m, new RestRouter(m.restOperations));
   const quotas = new QuotaMeter();
+  const faults = new FaultRegistry();
   let baseUrl = '';
 
   const persist = () => {
@@ -82,6 +86,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (sreq.method === 'OPTIONS') {
       const module = target ? undefined : restModuleFor(sreq.rawPath);
       writePreflight(res, origin, sreq.headers['access-control-request-headers'], module?.corsAllowedHeaders);
+      return;
+    }
+
+    if (sreq.rawPath === FAULTS_PATH) {
+      try {
+        const out = handleFaultsRoute(faults, sreq.method, sreq.body);
+        writeRestJson(res, out.status, out.body, base);
+      } catch (err) {
+        writeRestJsonError(res, asAwsError(err), base);
+      }
       return;
     }
 
@@ -130,6 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           throw new AwsError('SerializationException', 'Request body is not valid JSON.', 400);
         }
       }
+      faults.check(module.name, opName);
       const output = await op.handler(ctx, input);
       if (op.mutates) persist();
       writeAwsJson(res, version, output, base);
@@ -142,7 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const module = restModuleFor(sreq.rawPath);
     try {
       const router = module && routers.get(module);
-      const matched = router?.match(sreq.method, sreq.rawPath);
+      const matched = router?.match(sreq.method, sreq.rawPath, sreq.query);
       if (!module || !matched) {
         throw unknownOperation(
           `The sandbox does not serve ${sreq.method} ${sreq.path}${module ? ` (${module.name})` : ''}: no operation it knows has this method and path.`,
@@ -154,14 +169,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (module.quotas && config.quotas) quotas.check(ctx.caller.account, op.name, config.now());
       const { action, resource } = module.iam?.(ctx, params) ?? defaultIam(module, sreq);
       authorize(ctx.caller, action, resource);
-      let body: unknown = undefined;
-      if (sreq.body.length) {
+      let body: unknown = op.rawBody ? sreq.body : undefined;
+      if (sreq.body.length && !op.rawBody) {
         try {
           body = JSON.parse(sreq.body.toString('utf8'));
         } catch {
           throw new AwsError('SerializationException', 'Could not parse request body into json.', 400);
         }
       }
+      faults.check(module.name, op.name);
       const result: HandlerResult = await op.handler(ctx, params, body ?? {});
       if (sreq.method !== 'GET') persist();
       writeRestJson(res, result.status ?? 200, result.body, { ...base, ...result.headers });
@@ -192,6 +208,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     state,
     config,
+    faults,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -152,9 +152,11 @@ describe('apigateway pagination at scale', () => {
   it('lists 300 usage plans and their keys', async () => {
     const plans = await env.viewer.send(new GetUsagePlansCommand({ limit: 500 }));
     expect(plans.items).toHaveLength(SCALE_USAGE_PLANS);
-    const keys = await env.viewer.send(new GetUsagePlanKeysCommand({ usagePlanId: plans.items![0]!.id }));
-    expect(keys.items).toHaveLength(10);
+    // Every plan has 50 keys; each key is in 0 to 3 plans.
+    const keys = await env.viewer.send(new GetUsagePlanKeysCommand({ usagePlanId: plans.items![0]!.id, limit: 500 }));
+    expect(keys.items).toHaveLength(50);
     const byKey = await env.viewer.send(new GetUsagePlansCommand({ keyId: keys.items![0]!.id }));
-    expect(byKey.items!.map((p) => p.id)).toEqual([plans.items![0]!.id]);
+    expect(byKey.items!.map((p) => p.id)).toContain(plans.items![0]!.id);
+    expect(byKey.items!.length).toBeLessThanOrEqual(3);
   });
 });

@@ -60,8 +60,13 @@ export interface HandlerResult {
 export interface RestOperation<S> {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path template with `{param}` segments, e.g. `/restapis/{restapi_id}/stages/{stage_name}`. */
+  /**
+   * Path template with `{param}` segments, e.g. `/restapis/{restapi_id}/stages/{stage_name}`; a `?name=value`
+   * suffix also requires that query parameter (ImportApiKeys is `POST /apikeys?mode=import`).
+   */
   path: string;
+  /** The handler gets the body as raw bytes instead of parsed JSON (ImportApiKeys sends a CSV file). */
+  rawBody?: boolean;
   handler(ctx: OperationContext<S>, params: Record<string, string>, body: any): HandlerResult | Promise<HandlerResult>;
 }
 

@@ -5,20 +5,30 @@ import { AwsError } from '../core/errors.js';
 interface CompiledRoute<S> {
   op: RestOperation<S>;
   segments: string[];
+  /** Query parameters the route requires (`?mode=import`). */
+  query: [string, string][];
 }
 
-/** Matches REST-JSON requests to operations by method and path template (`{name}` binds one segment). */
+/**
+ * Matches REST-JSON requests to operations by method and path template (`{name}` binds one segment). Routes
+ * that also require a query parameter are tried first, so `POST /apikeys?mode=import` is not CreateApiKey.
+ */
 export class RestRouter<S> {
   private readonly routes: CompiledRoute<S>[];
 
   constructor(ops: readonly RestOperation<S>[], prefix = '') {
-    this.routes = ops.map((op) => ({ op, segments: split(prefix + op.path) }));
+    const routes = ops.map((op) => {
+      const [path, query] = op.path.split('?') as [string, string | undefined];
+      return { op, segments: split(prefix + path), query: [...new URLSearchParams(query ?? '')] };
+    });
+    this.routes = [...routes.filter((r) => r.query.length), ...routes.filter((r) => !r.query.length)];
   }
 
-  match(method: string, rawPath: string): { op: RestOperation<S>; params: Record<string, string> } | undefined {
+  match(method: string, rawPath: string, query?: URLSearchParams): { op: RestOperation<S>; params: Record<string, string> } | undefined {
     const parts = split(rawPath);
     for (const route of this.routes) {
       if (route.op.method !== method || route.segments.length !== parts.length) continue;
+      if (route.query.some(([k, v]) => query?.get(k) !== v)) continue;
       const params: Record<string, string> = {};
       let ok = true;
       for (let i = 0; i < parts.length; i++) {

@@ -9,6 +9,8 @@ import { createDeployment, createStage, setMethodSetting } from '../services/api
 import { updateStage } from '../services/apigateway/store/stage-update.js';
 import { createApiKey } from '../services/apigateway/store/api-keys.js';
 import { createUsagePlan, createUsagePlanKey } from '../services/apigateway/store/usage-plans.js';
+import { addUsage, dayOf, dayString, periodStart } from '../services/apigateway/store/usage.js';
+import type { UsagePlanRecord } from '../services/apigateway/store/types.js';
 
 /**
  * REST API seeds, written straight into the state through the store functions the handlers use, so
@@ -372,33 +374,50 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
     ],
   });
 
-  const keys = [
-    { name: 'partner-acme-2026', customerId: 'acme', enabled: true, description: 'ACME Corp production key', age: 90 },
-    { name: 'partner-globex-2026', customerId: 'globex', enabled: true, description: 'Globex production key', age: 60 },
-    { name: 'partner-initech-2025', customerId: 'initech', enabled: false, description: 'Disabled after contract ended', age: 300 },
-    { name: 'partner-umbrella-trial', customerId: 'umbrella', enabled: true, age: 12 },
-    { name: 'mobile-app-ios', enabled: true, description: 'iOS app', age: 250 },
-    { name: 'mobile-app-android', enabled: true, description: 'Android app', age: 245 },
+  // Partner keys carry the tags a rotation runbook keys on (owner team, partner, rotation due date).
+  const partner = (name: string, due?: string) => ({ team: 'partnerships', partner: name, ...(due ? { 'rotation-due': due } : {}) });
+  const keys: { name: string; customerId?: string; enabled: boolean; description?: string; age: number; tags?: Record<string, string> }[] = [
+    { name: 'partner-acme-2026', customerId: 'acme', enabled: true, description: 'ACME Corp production key', age: 90, tags: partner('acme', '2026-12-31') },
+    { name: 'partner-globex-2026', customerId: 'globex', enabled: true, description: 'Globex production key', age: 60, tags: partner('globex', '2026-12-31') },
+    { name: 'partner-initech-2025', customerId: 'initech', enabled: false, description: 'Disabled after contract ended', age: 300, tags: partner('initech') },
+    { name: 'partner-umbrella-trial', customerId: 'umbrella', enabled: true, age: 12, tags: { ...partner('umbrella'), tier: 'trial' } },
+    { name: 'mobile-app-ios', enabled: true, description: 'iOS app', age: 250, tags: { team: 'mobile', platform: 'ios' } },
+    { name: 'mobile-app-android', enabled: true, description: 'Android app', age: 245, tags: { team: 'mobile', platform: 'android' } },
     { name: 'internal-dashboard', enabled: true, age: 180 },
     { name: 'legacy-batch-2024', enabled: false, description: 'Nightly batch, retired', age: 360 },
-  ].map((k) => ({
+  ];
+  const created = keys.map((k) => ({
     spec: k,
-    record: createApiKey(s.state, { name: k.name, customerId: k.customerId, enabled: k.enabled, description: k.description }, s.env(k.age)),
+    record: createApiKey(
+      s.state,
+      { name: k.name, customerId: k.customerId, enabled: k.enabled, description: k.description, tags: k.tags },
+      s.env(k.age),
+    ),
   }));
-  const keyId = (name: string) => keys.find((k) => k.spec.name === name)!.record.id;
+  const keyId = (name: string) => created.find((k) => k.spec.name === name)!.record.id;
 
   const plans = [
     {
       name: 'Partner Gold',
       description: 'Production partners with a signed contract.',
       apiStages: [
-        { apiId: partnerOrders.id, stage: 'prod' },
+        {
+          apiId: partnerOrders.id,
+          stage: 'prod',
+          // Per-method limits inside the plan: writes are dearer than reads.
+          throttle: {
+            '/orders/POST': { burstLimit: 100, rateLimit: 50 },
+            '/orders/{orderId}/DELETE': { burstLimit: 10, rateLimit: 5 },
+          },
+        },
         { apiId: payments.id, stage: 'prod' },
       ],
       throttle: { burstLimit: 500, rateLimit: 250 },
       quota: { limit: 1_000_000, offset: 0, period: 'MONTH' as const },
       keys: ['partner-acme-2026', 'partner-globex-2026'],
       age: 150,
+      // Typical requests per day of each key (the history varies around it).
+      daily: { 'partner-acme-2026': 12_000, 'partner-globex-2026': 4_500 },
     },
     {
       name: 'Partner Basic',
@@ -408,6 +427,8 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       quota: { limit: 10_000, offset: 0, period: 'DAY' as const },
       keys: ['partner-initech-2025', 'partner-umbrella-trial', 'legacy-batch-2024'],
       age: 150,
+      // The trial runs close to its daily quota; the disabled keys send nothing.
+      daily: { 'partner-umbrella-trial': 8_500 },
     },
     {
       name: 'Mobile Apps',
@@ -417,8 +438,10 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       quota: { limit: 5_000_000, offset: 0, period: 'MONTH' as const },
       keys: ['mobile-app-ios', 'mobile-app-android'],
       age: 240,
+      daily: { 'mobile-app-ios': 55_000, 'mobile-app-android': 38_000 },
     },
   ];
+  const random = seededRandom(20260102);
   for (const p of plans) {
     const plan = createUsagePlan(
       s.state,
@@ -426,6 +449,46 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       s.env(p.age),
     );
     for (const k of p.keys) createUsagePlanKey(s.state, { usagePlanId: plan.id, keyId: keyId(k), keyType: 'API_KEY' });
+    for (const [name, typical] of Object.entries(p.daily)) seedUsageHistory(s.state, plan, keyId(name), typical, config.now(), random);
+  }
+}
+
+/** A deterministic [0, 1) generator (mulberry32), for repeatable seeded numbers. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Thirty days of requests for a key in a plan: around `typical` a day, lower at weekends, today only the
+ * part of the day gone by, and never beyond what the plan's quota leaves in each period.
+ */
+function seedUsageHistory(state: ApiGatewayState, plan: UsagePlanRecord, keyId: string, typical: number, now: Date, random: () => number): void {
+  const today = dayOf(now);
+  const quota = plan.quota;
+  let period = Number.NaN;
+  let usedInPeriod = 0;
+  for (let day = today - 29; day <= today; day++) {
+    const weekday = (day + 4) % 7;
+    let n = typical * (weekday === 0 || weekday === 6 ? 0.55 : 1) * (0.8 + 0.4 * random());
+    if (day === today) n *= (now.getTime() % 86_400_000) / 86_400_000;
+    let requests = Math.round(n);
+    if (quota?.limit !== undefined) {
+      const start = periodStart(day, quota);
+      if (start !== period) {
+        period = start;
+        usedInPeriod = 0;
+      }
+      requests = Math.min(requests, quota.limit - usedInPeriod);
+      usedInPeriod += requests;
+    }
+    if (requests > 0) addUsage(state, plan.id, keyId, dayString(day), requests);
   }
 }
 
@@ -494,6 +557,7 @@ export function seedScaleRestApis(root: SandboxState, config: SandboxConfig): vo
     keyIds.push(key.id);
   }
 
+  const plans: UsagePlanRecord[] = [];
   for (let i = 0; i < SCALE_USAGE_PLANS; i++) {
     const tier = TIERS[i % TIERS.length]!;
     // Plan i covers the prod stage of APIs i and i + 300 (when there is one); no API stage is in two plans.
@@ -509,7 +573,19 @@ export function seedScaleRestApis(root: SandboxState, config: SandboxConfig): vo
       },
       s.env(365 - (i * 364) / SCALE_USAGE_PLANS),
     );
-    // Ten keys per plan, each key in at most one plan.
-    for (let k = 0; k < 10; k++) createUsagePlanKey(s.state, { usagePlanId: plan.id, keyId: keyIds[i * 10 + k]!, keyType: 'API_KEY' });
+    plans.push(plan);
   }
+
+  // Key j is in j % 4 plans (0 to 3): 15,000 memberships, 50 keys in every plan. No API stage is in two plans,
+  // so every membership obeys the one-plan-per-stage rule; an index of each key's plans keeps the check cheap.
+  const plansByKey = new Map<string, UsagePlanRecord[]>();
+  const plansOf = (k: string) => plansByKey.get(k) ?? [];
+  let membership = 0;
+  keyIds.forEach((keyId, j) => {
+    for (let m = 0; m < j % 4; m++) {
+      const plan = plans[(membership++ * 7) % SCALE_USAGE_PLANS]!;
+      createUsagePlanKey(s.state, { usagePlanId: plan.id, keyId, keyType: 'API_KEY' }, plansOf);
+      plansByKey.set(keyId, [...plansOf(keyId), plan]);
+    }
+  });
 }

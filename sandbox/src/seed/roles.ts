@@ -27,6 +27,7 @@ const OPERATOR_WRITE_RESOURCES = [
   '/apikeys/*',
   '/usageplans',
   '/usageplans/*',
+  '/tags/*', // TagResource/UntagResource: AWS authorizes PUT/DELETE on ::/tags/<url-encoded resource ARN>
 ].map((p) => `arn:aws:apigateway:*::${p}`);
 
 export const ROLE_POLICIES: Record<'admin' | 'operator' | 'viewer', PolicyDocument> = {

@@ -8,6 +8,7 @@ import { stageOperations } from './operations/stages.js';
 import { apiKeyOperations } from './operations/api-keys.js';
 import { usagePlanOperations } from './operations/usage-plans.js';
 import { accountOperations } from './operations/account.js';
+import { tagOperations } from './operations/tags.js';
 
 /**
  * Amazon API Gateway v1 (REST APIs) control plane, REST-JSON. It takes every REST path apigatewayv2 does
@@ -29,5 +30,6 @@ export const apigateway: ServiceModule<ApiGatewayState> = {
     ...apiKeyOperations,
     ...usagePlanOperations,
     ...accountOperations,
+    ...tagOperations,
   ],
 };

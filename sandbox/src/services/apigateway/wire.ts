@@ -19,6 +19,10 @@ export interface OperationSpec<I, O> {
   query?: Record<string, readonly [keyof I & string, QueryKind]>;
   /** Body members whose JSON name differs from the input member (PutIntegration's `httpMethod`). */
   bodyNames?: Record<string, keyof I & string>;
+  /** The body is not JSON: its bytes become the input's `body` member (ImportApiKeys' CSV file). */
+  rawBody?: boolean;
+  /** Wire name of the output's `items` (`item` for collections; GetUsage's map is `values`). */
+  itemsName?: string;
   handler(ctx: Ctx, input: I): O | undefined;
 }
 
@@ -31,9 +35,11 @@ export function operation<I, O>(spec: OperationSpec<I, O>): RestOperation<ApiGat
     name: spec.name,
     method: spec.method,
     path: spec.path,
+    ...(spec.rawBody ? { rawBody: true } : {}),
     handler(ctx, params, body) {
       const input: Record<string, unknown> = {};
-      if (body && typeof body === 'object' && !Array.isArray(body)) {
+      if (spec.rawBody) input.body = body;
+      else if (body && typeof body === 'object' && !Array.isArray(body)) {
         for (const [k, v] of Object.entries(body as Record<string, unknown>)) input[spec.bodyNames?.[k] ?? k] = v;
       }
       Object.assign(input, params);
@@ -42,7 +48,7 @@ export function operation<I, O>(spec: OperationSpec<I, O>): RestOperation<ApiGat
         if (value !== undefined) input[member] = value;
       }
       const output = spec.handler(ctx, input as I);
-      return { status: spec.status, body: output === undefined ? undefined : toWire(output, true) };
+      return { status: spec.status, body: output === undefined ? undefined : toWire(output, true, spec.itemsName) };
     },
   };
 }
@@ -67,16 +73,16 @@ function queryValue(ctx: Ctx, name: string, kind: QueryKind): unknown {
 
 /**
  * REST-JSON encoding of an SDK-shaped output: timestamps as epoch seconds, and the top-level `items`
- * of a collection under its wire name `item`.
+ * of a collection under its wire name (`item`, or `values` for GetUsage's map).
  */
-export function toWire(value: unknown, top = false): unknown {
+export function toWire(value: unknown, top = false, itemsName = 'item'): unknown {
   if (value instanceof Date) return Math.floor(value.getTime() / 1000);
   if (Array.isArray(value)) return value.map((v) => toWire(v));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
-      out[top && k === 'items' ? 'item' : k] = toWire(v);
+      out[top && k === 'items' ? itemsName : k] = toWire(v);
     }
     return out;
   }

@@ -1,5 +1,4 @@
-import type { GetAccountCommandInput, GetAccountCommandOutput, GetTagsCommandInput, GetTagsCommandOutput } from '@aws-sdk/client-api-gateway';
-import { badRequest, notFound } from '../errors.js';
+import type { GetAccountCommandInput, GetAccountCommandOutput } from '@aws-sdk/client-api-gateway';
 import { operation, type Ctx, type Out } from '../wire.js';
 
 /**
@@ -14,30 +13,6 @@ export function getAccount(ctx: Ctx, _input: GetAccountCommandInput): Out<GetAcc
   return out;
 }
 
-/** GetTags for a REST API or one of its stages (`arn:aws:apigateway:<region>::/restapis/<id>[/stages/<name>]`). */
-export function getTags(ctx: Ctx, input: GetTagsCommandInput): Out<GetTagsCommandOutput> {
-  const arn = input.resourceArn ?? '';
-  const m = /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+)::\/(.+)$/.exec(arn);
-  if (!m) throw badRequest(`Invalid ARN. ARN is not well formed ${arn}`);
-  const path = m[2]!;
-  const api = /^restapis\/([^/]+)(?:\/stages\/([^/]+))?$/.exec(path);
-  const record = api ? ctx.state.restApis[api[1]!] : undefined;
-  if (api && record) {
-    if (!api[2]) return { tags: { ...(record.tags ?? {}) } };
-    const stage = record.stages[api[2]];
-    if (stage) return { tags: { ...(stage.tags ?? {}) } };
-  }
-  throw notFound('Invalid resource identifier specified');
-}
-
 export const accountOperations = [
   operation({ name: 'GetAccount', method: 'GET', path: '/account', status: 200, handler: getAccount }),
-  operation({
-    name: 'GetTags',
-    method: 'GET',
-    path: '/tags/{resourceArn}',
-    status: 200,
-    query: { position: ['position', 'string'], limit: ['limit', 'int'] },
-    handler: getTags,
-  }),
 ];

@@ -6,10 +6,13 @@ import type {
   GetApiKeyCommandOutput,
   GetApiKeysCommandInput,
   GetApiKeysCommandOutput,
+  ImportApiKeysCommandInput,
+  ImportApiKeysCommandOutput,
   UpdateApiKeyCommandInput,
   UpdateApiKeyCommandOutput,
 } from '@aws-sdk/client-api-gateway';
 import { createApiKey, deleteApiKey, getApiKeyRecord, listApiKeys, updateApiKey } from '../store/api-keys.js';
+import { importApiKeys } from '../store/import-api-keys.js';
 import { apiKeyView } from '../views.js';
 import { operation, storeEnv, type Ctx, type Out } from '../wire.js';
 
@@ -37,7 +40,23 @@ export function deleteApiKeyHandler(ctx: Ctx, input: DeleteApiKeyCommandInput): 
   return undefined;
 }
 
+/** ImportApiKeys: the CSV file arrives as the raw body (the SDK sends it as application/octet-stream). */
+export function importApiKeysHandler(ctx: Ctx, input: ImportApiKeysCommandInput): Out<ImportApiKeysCommandOutput> {
+  const result = importApiKeys(ctx.state, input, storeEnv(ctx));
+  return result.warnings.length ? result : { ids: result.ids };
+}
+
 export const apiKeyOperations = [
+  // Before CreateApiKey in spirit; the router tries routes that require a query parameter first.
+  operation({
+    name: 'ImportApiKeys',
+    method: 'POST',
+    path: '/apikeys?mode=import',
+    status: 201,
+    rawBody: true,
+    query: { format: ['format', 'string'], failonwarnings: ['failOnWarnings', 'bool'] },
+    handler: importApiKeysHandler,
+  }),
   operation({
     name: 'GetApiKeys',
     method: 'GET',

@@ -13,6 +13,12 @@ import type {
   GetUsagePlanKeysCommandOutput,
   GetUsagePlansCommandInput,
   GetUsagePlansCommandOutput,
+  GetUsageCommandInput,
+  GetUsageCommandOutput,
+  UpdateUsageCommandInput,
+  UpdateUsageCommandOutput,
+  UpdateUsagePlanCommandInput,
+  UpdateUsagePlanCommandOutput,
 } from '@aws-sdk/client-api-gateway';
 import {
   createUsagePlan,
@@ -24,6 +30,8 @@ import {
   listUsagePlanKeys,
   listUsagePlans,
 } from '../store/usage-plans.js';
+import { updateUsagePlan } from '../store/usage-plan-update.js';
+import { getUsage, updateUsage } from '../store/usage.js';
 import { usagePlanKeyView, usagePlanView } from '../views.js';
 import { operation, storeEnv, type Ctx, type Out } from '../wire.js';
 
@@ -38,6 +46,20 @@ export function getUsagePlan(ctx: Ctx, input: GetUsagePlanCommandInput): Out<Get
 
 export function createUsagePlanHandler(ctx: Ctx, input: CreateUsagePlanCommandInput): Out<CreateUsagePlanCommandOutput> {
   return usagePlanView(createUsagePlan(ctx.state, input, storeEnv(ctx)), false);
+}
+
+/** UpdateUsagePlan answers the whole plan, `tags` included (recorded). Quota: 1 call per 20 s. */
+export function updateUsagePlanHandler(ctx: Ctx, input: UpdateUsagePlanCommandInput): Out<UpdateUsagePlanCommandOutput> {
+  return usagePlanView(updateUsagePlan(ctx.state, input.usagePlanId!, input.patchOperations), true);
+}
+
+/** GetUsage: `items` goes on the wire as `values` (key id -> [[used, remaining], ...] per day). */
+export function getUsageHandler(ctx: Ctx, input: GetUsageCommandInput): Out<GetUsageCommandOutput> {
+  return getUsage(ctx.state, input);
+}
+
+export function updateUsageHandler(ctx: Ctx, input: UpdateUsageCommandInput): Out<UpdateUsageCommandOutput> {
+  return updateUsage(ctx.state, input.usagePlanId!, input.keyId!, input.patchOperations, ctx.config.now());
 }
 
 export function deleteUsagePlanHandler(ctx: Ctx, input: DeleteUsagePlanCommandInput): undefined {
@@ -69,6 +91,24 @@ export const usagePlanOperations = [
   operation({ name: 'GetUsagePlans', method: 'GET', path: '/usageplans', status: 200, query: { ...page, keyId: ['keyId', 'string'] }, handler: getUsagePlans }),
   operation({ name: 'GetUsagePlan', method: 'GET', path: '/usageplans/{usagePlanId}', status: 200, handler: getUsagePlan }),
   operation({ name: 'CreateUsagePlan', method: 'POST', path: '/usageplans', status: 201, handler: createUsagePlanHandler }),
+  operation({ name: 'UpdateUsagePlan', method: 'PATCH', path: '/usageplans/{usagePlanId}', status: 200, handler: updateUsagePlanHandler }),
+  operation({
+    name: 'GetUsage',
+    method: 'GET',
+    path: '/usageplans/{usagePlanId}/usage',
+    status: 200,
+    query: { ...page, startDate: ['startDate', 'string'], endDate: ['endDate', 'string'], keyId: ['keyId', 'string'] },
+    itemsName: 'values',
+    handler: getUsageHandler,
+  }),
+  operation({
+    name: 'UpdateUsage',
+    method: 'PATCH',
+    path: '/usageplans/{usagePlanId}/keys/{keyId}/usage',
+    status: 200,
+    itemsName: 'values',
+    handler: updateUsageHandler,
+  }),
   operation({ name: 'DeleteUsagePlan', method: 'DELETE', path: '/usageplans/{usagePlanId}', status: 202, handler: deleteUsagePlanHandler }),
   operation({ name: 'CreateUsagePlanKey', method: 'POST', path: '/usageplans/{usagePlanId}/keys', status: 201, handler: createUsagePlanKeyHandler }),
   operation({

@@ -4,9 +4,13 @@ import { epochSeconds, MIXED_ALNUM, uniqueId, type StoreEnv } from './env.js';
 import { checkPatchOps, invalidPathFor, patchBoolean, unsupportedOpFor } from './patch.js';
 import type { ApiGatewayState, ApiKeyRecord } from './types.js';
 import { paginate, sortByKey, type Page, type PageRequest } from './pagination.js';
+import { checkTags } from './tags.js';
 
-const MAX_NAME = 1024;
-const MAX_DESCRIPTION = 125000;
+export const MAX_NAME = 1024;
+export const MAX_DESCRIPTION = 125000;
+export const MIN_VALUE = 20;
+export const MAX_VALUE = 128;
+// The order of AWS's message (recorded); `/stages` takes add and remove only, so it is not in this list.
 const UPDATABLE = ['/description', '/enabled', '/name', '/customerId'] as const;
 
 export function getApiKeyRecord(state: ApiGatewayState, apiKey: string | undefined): ApiKeyRecord {
@@ -20,17 +24,14 @@ export function createApiKey(state: ApiGatewayState, input: CreateApiKeyCommandI
   if (input.description && input.description.length > MAX_DESCRIPTION) throw badRequest('Invalid API Key description specified.');
   let value = input.value;
   if (value) {
-    if (value.length < 20) throw badRequest('API Key value should be at least 20 characters');
-    if (value.length > 128) throw badRequest('API Key value exceeds maximum size of 128 characters');
+    const problem = valueProblem(value);
+    if (problem) throw badRequest(problem);
     if (Object.values(state.apiKeys).some((k) => k.value === value)) throw apiKeyExists();
   } else {
     value = env.ids.next(40, MIXED_ALNUM);
   }
-  const stageKeys = (input.stageKeys ?? []).map((sk) => {
-    const api = sk.restApiId ? state.restApis[sk.restApiId] : undefined;
-    if (!api || !sk.stageName || !api.stages[sk.stageName]) throw stageNotFound();
-    return `${sk.restApiId}/${sk.stageName}`;
-  });
+  const stageKeys = (input.stageKeys ?? []).map((sk) => stageKeyRef(state, sk.restApiId, sk.stageName));
+  checkTags(input.tags);
 
   const now = epochSeconds(env.now);
   const key: ApiKeyRecord = {
@@ -48,6 +49,20 @@ export function createApiKey(state: ApiGatewayState, input: CreateApiKeyCommandI
   if (input.tags !== undefined) key.tags = { ...input.tags };
   state.apiKeys[key.id] = key;
   return key;
+}
+
+/** AWS's messages for a given key value of the wrong length (recorded); undefined when it is fine. */
+export function valueProblem(value: string): string | undefined {
+  if (value.length < MIN_VALUE) return `API Key value should be at least ${MIN_VALUE} characters`;
+  if (value.length > MAX_VALUE) return `API Key value exceeds maximum size of ${MAX_VALUE} characters`;
+  return undefined;
+}
+
+/** A legacy stage key `restApiId/stageName`; the stage must exist. */
+function stageKeyRef(state: ApiGatewayState, restApiId: string | undefined, stageName: string | undefined): string {
+  const api = restApiId ? state.restApis[restApiId] : undefined;
+  if (!api || !stageName || !api.stages[stageName]) throw stageNotFound();
+  return `${restApiId}/${stageName}`;
 }
 
 export interface ApiKeyQuery extends PageRequest {
@@ -70,6 +85,15 @@ export function updateApiKey(state: ApiGatewayState, apiKey: string, ops: PatchO
   const current = getApiKeyRecord(state, apiKey);
   const next: ApiKeyRecord = structuredClone(current);
   for (const p of checkPatchOps(ops, 'updateApiKeyInput')) {
+    // Legacy stage keys (accounts without usage plans used them): add/remove `restApiId/stageName`.
+    if (p.path === '/stages' && (p.op === 'add' || p.op === 'remove')) {
+      const [restApiId, stageName, ...rest] = (p.value ?? '').split('/');
+      if (rest.length) throw stageNotFound();
+      const ref = stageKeyRef(state, restApiId, stageName);
+      if (p.op === 'add' && !next.stageKeys.includes(ref)) next.stageKeys.push(ref);
+      if (p.op === 'remove') next.stageKeys = next.stageKeys.filter((s) => s !== ref);
+      continue;
+    }
     if (!UPDATABLE.includes(p.path as never)) {
       if (p.op === 'replace') throw invalidPathFor(p.path, p.op, UPDATABLE);
       throw unsupportedOpFor(p.path, p.op);
@@ -102,11 +126,12 @@ export function updateApiKey(state: ApiGatewayState, apiKey: string, ops: PatchO
   return next;
 }
 
-/** Deletes a key; the usage plans it was attached to lose it. */
+/** Deletes a key; the usage plans it was attached to lose it, and its usage with them. */
 export function deleteApiKey(state: ApiGatewayState, apiKey: string): void {
   getApiKeyRecord(state, apiKey);
   delete state.apiKeys[apiKey];
   for (const plan of Object.values(state.usagePlans)) {
     if (plan.keyIds.includes(apiKey)) plan.keyIds = plan.keyIds.filter((k) => k !== apiKey);
+    if (state.usage?.[plan.id]?.[apiKey]) delete state.usage[plan.id]![apiKey];
   }
 }

@@ -8,6 +8,11 @@ export interface ApiGatewayState {
   usagePlans: Record<string, UsagePlanRecord>;
   /** Account settings (GetAccount). Absent until a seed or a test sets them: no CloudWatch role. */
   account?: AccountRecord;
+  /**
+   * Requests counted against usage plans: plan id -> key id -> counts by UTC day. Absent in states saved by
+   * older builds (read as empty). The data plane adds to it; the seeds fill a history.
+   */
+  usage?: Record<string, Record<string, UsageRecord>>;
   /** Creation counter: lists AWS returns in creation order sort by it (timestamps are only seconds). */
   seq: number;
 }
@@ -178,6 +183,16 @@ export interface UsagePlanRecord {
   tags?: Record<string, string>;
   /** API key ids attached with CreateUsagePlanKey. */
   keyIds: string[];
+}
+
+export interface UsageRecord {
+  /** Requests by UTC day (`YYYY-MM-DD`). */
+  days: Record<string, number>;
+  /**
+   * UpdateUsage's grant for one quota period: the remaining quota of the period starting `periodStart` is
+   * shifted by `amount` (negative takes quota away).
+   */
+  grant?: { periodStart: string; amount: number };
 }
 
 export function emptyApiGatewayState(): ApiGatewayState {

@@ -4,8 +4,17 @@ import { uniqueId, type StoreEnv } from './env.js';
 import { apiKeyKey, getApiKeyRecord } from './api-keys.js';
 import { nextSeq, seqKey, type ApiGatewayState, type ApiKeyRecord, type ApiStageRecord, type UsagePlanRecord } from './types.js';
 import { paginate, sortByKey, type Page, type PageRequest } from './pagination.js';
+import { checkTags } from './tags.js';
+import { checkQuota, checkThrottleMap } from './usage-plan-update.js';
 
-const PERIODS = ['DAY', 'WEEK', 'MONTH'] as const;
+export const PERIODS = ['DAY', 'WEEK', 'MONTH'] as const;
+/** AWS's documented quota "usage plans per API key" (adjustable on AWS; fixed here). */
+export const MAX_PLANS_PER_KEY = 10;
+
+/** The plans an API key is attached to. The scale seed passes an index instead of scanning every plan. */
+export type PlansOfKey = (keyId: string) => readonly UsagePlanRecord[];
+
+export const plansOfKey = (state: ApiGatewayState): PlansOfKey => (keyId) => Object.values(state.usagePlans).filter((p) => p.keyIds.includes(keyId));
 
 export function getUsagePlanRecord(state: ApiGatewayState, usagePlanId: string | undefined): UsagePlanRecord {
   const plan = usagePlanId ? state.usagePlans[usagePlanId] : undefined;
@@ -17,7 +26,7 @@ export function getUsagePlanRecord(state: ApiGatewayState, usagePlanId: string |
  * Whether an API stage exists. CreateUsagePlan reports a bad one with AWS's own unformatted template,
  * placeholders included (aws/aws-sdk#354, aws/aws-cdk#6169): that is what AWS sends.
  */
-function checkApiStages(state: ApiGatewayState, apiStages: ApiStageRecord[]): void {
+export function checkApiStages(state: ApiGatewayState, apiStages: ApiStageRecord[]): void {
   for (const s of apiStages) {
     const api = s.apiId ? state.restApis[s.apiId] : undefined;
     if (!api || !s.stage || !api.stages[s.stage]) {
@@ -41,13 +50,12 @@ export function createUsagePlan(state: ApiGatewayState, input: CreateUsagePlanCo
   const apiStages: ApiStageRecord[] = (input.apiStages ?? []).map((s) => ({
     apiId: s.apiId ?? '',
     stage: s.stage ?? '',
-    ...(s.throttle ? { throttle: structuredClone(s.throttle) } : {}),
+    ...(s.throttle ? { throttle: checkThrottleMap(s.throttle) } : {}),
   }));
   checkApiStages(state, apiStages);
   checkThrottle(input.throttle);
-  if (input.quota && (input.quota.limit === undefined || input.quota.limit < 0 || !input.quota.period)) {
-    throw badRequest('Invalid quota settings specified. Quota limit must be non-negative and a period must be specified');
-  }
+  checkQuota({ quota: input.quota ? { offset: 0, ...input.quota } : undefined });
+  checkTags(input.tags);
 
   const plan: UsagePlanRecord = {
     id: uniqueId(env, state.usagePlans, 6),
@@ -77,25 +85,41 @@ export function deleteUsagePlan(state: ApiGatewayState, usagePlanId: string): vo
     throw badRequest(`Cannot delete Usage Plan ${plan.id} because there are API Stages associated with it, including ${first.apiId}:${first.stage}`);
   }
   delete state.usagePlans[usagePlanId];
+  if (state.usage) delete state.usage[usagePlanId];
 }
 
-export function createUsagePlanKey(state: ApiGatewayState, input: { usagePlanId?: string; keyId?: string; keyType?: string }): ApiKeyRecord {
+export function createUsagePlanKey(
+  state: ApiGatewayState,
+  input: { usagePlanId?: string; keyId?: string; keyType?: string },
+  plansOf: PlansOfKey = plansOfKey(state),
+): ApiKeyRecord {
   const plan = getUsagePlanRecord(state, input.usagePlanId);
   if (input.keyType !== 'API_KEY') throw badRequest('Invalid key type specified. Valid options are API_KEY');
   const key = getApiKeyRecord(state, input.keyId);
-  if (plan.keyIds.includes(key.id)) throw conflict(`Usage Plan ${plan.id} already contains API Key ${key.id}`);
+  checkKeyCanJoin(plan, key.id, plansOf);
+  plan.keyIds.push(key.id);
+  return key;
+}
+
+/**
+ * Whether a key may be attached to a plan: not already in it, in fewer than 10 plans (message †), and not
+ * reaching one API stage through two plans (AWS's wording).
+ */
+export function checkKeyCanJoin(plan: UsagePlanRecord, keyId: string, plansOf: PlansOfKey): void {
+  if (plan.keyIds.includes(keyId)) throw conflict(`Usage Plan ${plan.id} already contains API Key ${keyId}`);
+  const others = plansOf(keyId).filter((p) => p.id !== plan.id);
+  if (others.length >= MAX_PLANS_PER_KEY) {
+    throw badRequest(`API Key ${keyId} cannot be added to Usage Plan ${plan.id} because it is already in ${MAX_PLANS_PER_KEY} Usage Plans, the maximum`);
+  }
   // A key may not reach the same API stage through two plans.
-  for (const other of Object.values(state.usagePlans)) {
-    if (other.id === plan.id || !other.keyIds.includes(key.id)) continue;
+  for (const other of others) {
     const shared = other.apiStages.find((s) => plan.apiStages.some((t) => t.apiId === s.apiId && t.stage === s.stage));
     if (shared) {
       throw conflict(
-        `Usage Plan ${plan.id} cannot be added because API Key ${key.id} cannot reference multiple Usage Plans with the same API Stage: ${shared.apiId}:${shared.stage}`,
+        `Usage Plan ${plan.id} cannot be added because API Key ${keyId} cannot reference multiple Usage Plans with the same API Stage: ${shared.apiId}:${shared.stage}`,
       );
     }
   }
-  plan.keyIds.push(key.id);
-  return key;
 }
 
 export function getUsagePlanKeyRecord(state: ApiGatewayState, usagePlanId: string, keyId: string): ApiKeyRecord {
@@ -121,4 +145,5 @@ export function deleteUsagePlanKey(state: ApiGatewayState, usagePlanId: string, 
   const plan = getUsagePlanRecord(state, usagePlanId);
   getUsagePlanKeyRecord(state, usagePlanId, keyId);
   plan.keyIds = plan.keyIds.filter((k) => k !== keyId);
+  if (state.usage?.[usagePlanId]) delete state.usage[usagePlanId]![keyId];
 }

@@ -200,3 +200,35 @@ test('bulk rotation of 20 keys runs within the quotas and surfaces no 429', asyn
   await expect(job.getByText(/^20 of 20 done · 0 failed/)).toBeVisible({ timeout: 150_000 });
   await expect(job.getByText(/TooManyRequests|429/)).toHaveCount(0);
 });
+
+test('a rotation whose grace period has ended is finished when an operator opens the keys', async ({ page }) => {
+  const { v1 } = await awsAs('admin');
+  const oldId = await partnerKey(v1, 'partner-e2e-due');
+  const successor = await v1.send(new CreateApiKeyCommand({ name: 'partner-e2e-due-rotated', enabled: true, tags: { 'gwc:rotation:predecessor': oldId, 'gwc:rotation:state': 'overlap' } }));
+  const plans = await v1.send(new GetUsagePlansCommand({ limit: 500 }));
+  await v1.send(new CreateUsagePlanKeyCommand({ usagePlanId: plans.items!.find((p) => p.name === 'Mobile Apps')!.id!, keyId: successor.id!, keyType: 'API_KEY' }));
+  const past = new Date(Date.now() - 60_000).toISOString();
+  await v1.send(
+    new TagResourceCommand({
+      resourceArn: `arn:aws:apigateway:us-east-1::/apikeys/${oldId}`,
+      tags: { 'gwc:rotation:state': 'overlap', 'gwc:rotation:successor': successor.id!, 'gwc:rotation:started': past, 'gwc:rotation:grace-ends': past },
+    }),
+  );
+  await signedIn(page, 'operator');
+  await new KeysPage(page).goto();
+  await expect(page.getByRole('region', { name: 'Key rotations' })).toContainText(/Finished 1 rotation whose grace period had ended \(old key disabled\): partner-e2e-due/, { timeout: 20_000 });
+  expect((await v1.send(new GetApiKeyCommand({ apiKey: oldId }))).enabled).toBe(false);
+  expect((await v1.send(new GetApiKeyCommand({ apiKey: successor.id! }))).enabled).toBe(true);
+});
+
+test('a viewer sees keys and rotations but can change nothing', async ({ page }) => {
+  await signedIn(page, 'viewer');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  for (const name of ['Create key', 'Import CSV']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  await expect(keys.table.getByRole('checkbox')).toHaveCount(0);
+  await keys.openKey('mobile-app-ios');
+  for (const name of ['Rotate key', 'Disable…', 'Delete…']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  // Revealing a value is a read, which a viewer may do.
+  await expect(page.getByRole('button', { name: 'Reveal value' })).toBeVisible();
+});

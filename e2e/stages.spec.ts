@@ -257,6 +257,7 @@ test('a viewer sees stages but no way to change them', async ({ page }) => {
   await stage.open('Pet Store', 'prod');
   await expect(page.getByRole('heading', { name: 'Stage variables' })).toBeVisible();
   for (const name of ['Edit throttling', 'Edit variables', 'Roll back…']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  await expect(page.getByText("Read only: your role (viewer) can see this stage's settings but not change them.")).toBeVisible();
   await stage.openApi('Pet Store');
   await expect(page.getByRole('button', { name: 'Deploy…' })).toHaveCount(0);
 });

@@ -10,6 +10,9 @@ export function ErrorPanel({ error, title = 'Something went wrong', onRetry }: {
       <p className="mt-1 break-words">
         <span className="font-mono font-semibold">{p.code}</span>: {p.message}
       </p>
+      {p.code === 'AccessDeniedException' && (
+        <p className="mt-1">Your role does not allow this. If your role changed while you were signed in, sign out and in again; otherwise ask an admin.</p>
+      )}
       {p.requestId && (
         <p className="mt-1 text-xs text-red-800">
           Request id: <span className="font-mono select-all">{p.requestId}</span>

@@ -5,6 +5,7 @@ import { secondaryButton, primaryButton } from '../../../components/buttons.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { Loading } from '../../../components/loading.js';
 import { VirtualTable } from '../../../components/virtual-table.js';
+import { ReadOnlyNote } from '../../../components/read-only-note.js';
 import { exportKeysCsv } from '../../../domain/api-key-csv.js';
 import { filterKeys, indexKeys, parseKeyView, serializeKeyView, type KeyListView } from '../../../domain/api-key-list-view.js';
 import { useApiKeys } from '../api/get-api-keys.js';
@@ -84,6 +85,7 @@ export function KeysPage() {
         </div>
       </div>
 
+      <ReadOnlyNote what="API keys and rotations" />
       {keys.data && <RotationsBanner keys={keys.data} />}
       {panel === 'create' && plans.data && <CreateKeyForm plans={plans.data} onClose={() => setPanel(null)} />}
       {panel === 'import' && plans.data && <ImportKeysPanel plans={plans.data} onClose={() => setPanel(null)} />}

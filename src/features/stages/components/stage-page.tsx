@@ -1,4 +1,5 @@
 import { Breadcrumbs } from '../../../components/breadcrumbs.js';
+import { ReadOnlyNote } from '../../../components/read-only-note.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { formatDateTime } from '../../../components/format.js';
 import { Loading } from '../../../components/loading.js';
@@ -40,6 +41,7 @@ export function StagePage({ stageRef, apiName, targets, deployments }: StagePage
               Created {formatDateTime(stage.data.createdDate)} · last updated {formatDateTime(stage.data.lastUpdatedDate)}
             </p>
           </header>
+          <ReadOnlyNote what="this stage's settings" />
           <DeploymentSection stageRef={stageRef} stage={stage.data} deployments={deployments} />
           <ThrottlingSection stageRef={stageRef} stage={stage.data} targets={targets} />
           <VariablesSection stageRef={stageRef} stage={stage.data} />

@@ -9,6 +9,8 @@ import { Layout } from './layout.js';
 const ApisPage = lazy(() => import('../features/apis/components/apis-page.js').then((m) => ({ default: m.ApisPage })));
 const ApiDetailRoute = lazy(() => import('./routes/api-detail-route.js').then((m) => ({ default: m.ApiDetailRoute })));
 const StageRoute = lazy(() => import('./routes/stage-route.js').then((m) => ({ default: m.StageRoute })));
+const UsagePlansRoute = lazy(() => import('./routes/usage-plan-routes.js').then((m) => ({ default: m.UsagePlansRoute })));
+const UsagePlanRoute = lazy(() => import('./routes/usage-plan-routes.js').then((m) => ({ default: m.UsagePlanRoute })));
 const KeysPage = lazy(() => import('../features/keys/components/keys-page.js').then((m) => ({ default: m.KeysPage })));
 const KeyPage = lazy(() => import('../features/keys/components/key-page.js').then((m) => ({ default: m.KeyPage })));
 
@@ -48,6 +50,8 @@ export function createRouter() {
         { path: 'apis', element: <ApisPage /> },
         { path: 'apis/:kind/:apiId', element: <ApiDetailRoute /> },
         { path: 'apis/:kind/:apiId/stages/:stageName', element: <StageRoute /> },
+        { path: 'usage-plans', element: <UsagePlansRoute /> },
+        { path: 'usage-plans/:planId', element: <UsagePlanRoute /> },
         { path: 'keys', element: <KeysPage /> },
         { path: 'keys/:keyId', element: <KeyPage /> },
         { path: '*', element: <NotFound /> },

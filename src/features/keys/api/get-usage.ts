@@ -1,5 +1,5 @@
 import { GetUsageCommand } from '@aws-sdk/client-api-gateway';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ConsoleConfig } from '../../../aws/config.js';
 import { useConsoleConfig } from '../../../aws/config-context.js';
 import { apiGatewayV1 } from '../../../aws/apigateway-client.js';
@@ -33,10 +33,20 @@ export async function fetchUsage(
   return usage;
 }
 
-export const usageQuery = (config: ConsoleConfig, planId: string, from: string, to: string) =>
-  queryOptions({ queryKey: keysKeys.usage(config.region, planId, from, to), queryFn: ({ signal }) => fetchUsage(config, planId, from, to, undefined, signal) });
+/** A range's usage together with the range it is for (a placeholder while the next range loads is the previous one). */
+export interface RangeUsage {
+  from: string;
+  to: string;
+  usage: Map<string, DayUsage[]>;
+}
 
-/** Every key's usage of a plan over a date range (YYYY-MM-DD, inclusive). */
+export const usageQuery = (config: ConsoleConfig, planId: string, from: string, to: string) =>
+  queryOptions({
+    queryKey: keysKeys.usage(config.region, planId, from, to),
+    queryFn: async ({ signal }): Promise<RangeUsage> => ({ from, to, usage: await fetchUsage(config, planId, from, to, undefined, signal) }),
+  });
+
+/** Every key's usage of a plan over a date range (YYYY-MM-DD, inclusive); the last range stays shown while the next loads. */
 export function useUsage(planId: string, from: string, to: string, enabled = true) {
-  return useQuery({ ...usageQuery(useConsoleConfig(), planId, from, to), enabled });
+  return useQuery({ ...usageQuery(useConsoleConfig(), planId, from, to), enabled, placeholderData: keepPreviousData });
 }

@@ -25,7 +25,7 @@ export function CreatePlanPanel({ onClose }: { onClose(): void }) {
     const plan = create.data;
     return (
       <section aria-label="Change applied" aria-live="polite" className="space-y-3 rounded-md border border-emerald-300 bg-emerald-50 p-4">
-        <h3 className="font-semibold text-emerald-900">Created usage plan {plan.name}</h3>
+        <h2 className="font-semibold text-emerald-900">Created usage plan {plan.name}</h2>
         <p className="text-sm text-emerald-900">
           Its id is <span className="font-mono">{plan.id}</span>. Add API keys to it from its page.
         </p>
@@ -49,7 +49,7 @@ export function CreatePlanPanel({ onClose }: { onClose(): void }) {
     const request = createPlanInput(settings);
     return (
       <section aria-label="Review changes" className="space-y-3 rounded-md border border-indigo-200 bg-indigo-50/40 p-4">
-        <h3 className="font-semibold text-slate-900">Review: create usage plan {settings.name}</h3>
+        <h2 className="font-semibold text-slate-900">Review: create usage plan {settings.name}</h2>
         <ChangeTable caption="Changes" rows={changes.map((c) => ({ label: c.label, before: fmtValue(c.before), after: fmtValue(c.after) }))} />
         <RequestPreview requests={[{ operation: 'CreateUsagePlan', input: request }]} />
         {create.isError && <ErrorPanel title="The plan was not created" error={create.error} />}

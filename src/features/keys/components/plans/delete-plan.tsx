@@ -8,7 +8,7 @@ import type { UsagePlan } from '../../../../domain/usage-plan.js';
 import { usagePlanUpdateSlot } from '../../api/update-usage-plan.js';
 import { useDeleteUsagePlan } from './plan-change.js';
 import { DriftPanel } from './plan-change-flow.js';
-import { SlotNotice } from './countdown.js';
+import { SlotNotice, useSecondsUntil } from './countdown.js';
 
 const isAbort = (e: unknown) => (e as { name?: string } | null)?.name === 'AbortError';
 
@@ -22,12 +22,13 @@ export function DeletePlanFlow({ plan, keyCount, onCancel, onDeleted }: { plan: 
   const abort = useRef<AbortController | null>(null);
   const del = useDeleteUsagePlan();
   const outcome = del.data;
+  const waiting = useSecondsUntil(sendAt) > 0 && del.isPending;
 
   if (outcome?.kind === 'drift') return <DriftPanel drift={outcome.drift} what="usage plan" onClose={onCancel} />;
   if (outcome?.kind === 'partial') {
     return (
       <section aria-label="Change partly applied" role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
-        <h3 className="font-semibold">Partly done: the API stages were removed, the plan was not deleted</h3>
+        <h2 className="font-semibold">Partly done: the API stages were removed, the plan was not deleted</h2>
         <p>Done: UpdateUsagePlan {JSON.stringify(outcome.done[0]?.input)}.</p>
         <ErrorPanel title={`Failed: DeleteUsagePlan ${JSON.stringify(outcome.failed.input)}`} error={outcome.error} />
         <button type="button" className={secondaryButton} onClick={onCancel}>
@@ -39,7 +40,7 @@ export function DeletePlanFlow({ plan, keyCount, onCancel, onDeleted }: { plan: 
   if (outcome?.kind === 'deleted') {
     return (
       <section aria-label="Change applied" aria-live="polite" className="space-y-3 rounded-md border border-emerald-300 bg-emerald-50 p-4">
-        <h3 className="font-semibold text-emerald-900">Deleted usage plan {plan.name}</h3>
+        <h2 className="font-semibold text-emerald-900">Deleted usage plan {plan.name}</h2>
         <p className="text-sm text-emerald-900">This cannot be undone: a plan created again gets a new id, and its keys must be added again.</p>
         <button type="button" className={secondaryButton} onClick={onDeleted}>
           Done
@@ -51,9 +52,9 @@ export function DeletePlanFlow({ plan, keyCount, onCancel, onDeleted }: { plan: 
   const cancelled = del.isError && isAbort(del.error);
   return (
     <section aria-label="Review deletion" className="space-y-3 rounded-md border border-red-300 bg-red-50/40 p-4">
-      <h3 className="font-semibold text-slate-900">Delete usage plan {plan.name}</h3>
+      <h2 className="font-semibold text-slate-900">Delete usage plan {plan.name}</h2>
       <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
-        {plan.stages.length > 0 && <li>Its {plan.stages.length} API stage{plan.stages.length === 1 ? '' : 's'} are removed from it first: AWS does not delete a plan that has any.</li>}
+        {plan.stages.length > 0 && <li>{plan.stages.length === 1 ? 'Its API stage is' : `Its ${plan.stages.length} API stages are`} removed from it first: AWS does not delete a plan that has any.</li>}
         <li>
           {keyCount === undefined ? 'Its keys' : `Its ${keyCount} key${keyCount === 1 ? '' : 's'}`} stay, but lose the access, throttling and quota this plan gave them.
         </li>
@@ -65,6 +66,7 @@ export function DeletePlanFlow({ plan, keyCount, onCancel, onDeleted }: { plan: 
       {del.isError && !cancelled && <ErrorPanel title="The plan was not deleted" error={del.error} />}
       {cancelled && <p className="text-sm text-slate-700">Cancelled before anything was sent: nothing was changed.</p>}
       <div className="flex flex-wrap gap-2">
+        {!waiting && (
         <button
           type="button"
           className={dangerButton}
@@ -77,6 +79,7 @@ export function DeletePlanFlow({ plan, keyCount, onCancel, onDeleted }: { plan: 
         >
           {del.isPending ? 'Deleting…' : 'Delete plan'}
         </button>
+        )}
         {del.isPending ? (
           <button type="button" className={secondaryButton} onClick={() => abort.current?.abort()}>
             Cancel

@@ -5,7 +5,7 @@ import { primaryButton, secondaryButton } from '../../../../components/buttons.j
 import type { PlanDrift, PlanFieldChange } from '../../../../domain/usage-plan-change.js';
 import { usagePlanUpdateSlot } from '../../api/update-usage-plan.js';
 import { changeRequests, useApplyUsagePlanChange, type ChangeOutcome, type UsagePlanChange } from './plan-change.js';
-import { SlotNotice } from './countdown.js';
+import { SlotNotice, useSecondsUntil } from './countdown.js';
 import { fmtValue } from './plan-format.js';
 
 /** Limits of 0 a change sets: each blocks every request it covers. */
@@ -31,6 +31,7 @@ export function PlanChangeFlow({ change: initial, onBack, onDone }: { change: Us
   const apply = useApplyUsagePlanChange();
   const zeros = zeroLimits(change.changes);
   const isUndo = change !== initial;
+  const waiting = useSecondsUntil(sendAt) > 0 && apply.isPending;
 
   if (change.changes.length === 0) {
     return (
@@ -68,7 +69,7 @@ export function PlanChangeFlow({ change: initial, onBack, onDone }: { change: Us
 
   return (
     <section aria-label="Review changes" className="space-y-3 rounded-md border border-indigo-200 bg-indigo-50/40 p-4">
-      <h3 className="font-semibold text-slate-900">Review: {change.title}</h3>
+      <h2 className="font-semibold text-slate-900">Review: {change.title}</h2>
       <ChangeTable caption="Changes" rows={change.changes.map((c) => ({ label: c.label, before: fmtValue(c.before), after: fmtValue(c.after), note: c.note }))} />
       <RequestPreview requests={changeRequests(change)} />
       <p className="text-xs text-slate-600">
@@ -89,9 +90,11 @@ export function PlanChangeFlow({ change: initial, onBack, onDone }: { change: Us
       {apply.isError && !cancelled && <ErrorPanel title="The change was refused; nothing was changed" error={apply.error} />}
       {cancelled && <p className="text-sm text-slate-700">Cancelled before it was sent: nothing was changed.</p>}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={primaryButton} disabled={apply.isPending || (zeros.length > 0 && !confirmZero)} onClick={run}>
-          {apply.isPending ? 'Applying…' : 'Apply'}
-        </button>
+        {!waiting && (
+          <button type="button" className={primaryButton} disabled={apply.isPending || (zeros.length > 0 && !confirmZero)} onClick={run}>
+            {apply.isPending ? 'Applying…' : 'Apply'}
+          </button>
+        )}
         {apply.isPending ? (
           <button type="button" className={secondaryButton} onClick={() => abort.current?.abort()}>
             Cancel
@@ -109,7 +112,7 @@ export function PlanChangeFlow({ change: initial, onBack, onDone }: { change: Us
 export function DriftPanel({ drift, what, onClose }: { drift: readonly PlanDrift[]; what: string; onClose(): void }) {
   return (
     <section aria-label="Change stopped" className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4">
-      <h3 className="font-semibold text-amber-900">Stopped: the {what} changed since you opened this form</h3>
+      <h2 className="font-semibold text-amber-900">Stopped: the {what} changed since you opened this form</h2>
       <p className="text-sm text-amber-900">Nothing was applied. Someone (or something) changed what this change touches:</p>
       <ChangeTable caption="Changed underneath" rows={drift.map((d) => ({ label: d.label, before: fmtValue(d.whenOpened), after: fmtValue(d.now) }))} />
       <p className="text-sm text-amber-900">The table shows the value when you opened the form (before) and now (after). Start again from the current values.</p>
@@ -124,7 +127,7 @@ function Outcome({ outcome, change, onUndo, onClose }: { outcome: ChangeOutcome;
   if (outcome.kind === 'drift') return <DriftPanel drift={outcome.drift} what="usage plan" onClose={onClose} />;
   return (
     <section aria-label="Change applied" aria-live="polite" className="space-y-3 rounded-md border border-emerald-300 bg-emerald-50 p-4">
-      <h3 className="font-semibold text-emerald-900">Applied: {change.title}</h3>
+      <h2 className="font-semibold text-emerald-900">Applied: {change.title}</h2>
       <ChangeTable caption="Applied changes" rows={change.changes.map((c) => ({ label: c.label, before: fmtValue(c.before), after: fmtValue(c.after) }))} />
       {outcome.mismatches.length > 0 && (
         <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">

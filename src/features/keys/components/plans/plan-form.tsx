@@ -213,7 +213,7 @@ function StageEditor({ stage, name, errors, onChange, onRemove }: { stage: Stage
       </div>
       {stageError && <p className="text-xs text-red-700">{stageError}</p>}
       {stage.methods.length > 0 && (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full text-sm">
             <caption className="sr-only">Per-method throttling for {name}</caption>
             <thead>

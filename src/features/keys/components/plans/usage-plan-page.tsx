@@ -119,7 +119,7 @@ function StagesSection({ plan }: { plan: UsagePlan }) {
   return (
     <section aria-labelledby="stages-heading" className="space-y-2">
       <SectionHeader id="stages-heading" title="API stages" />
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">API stages</caption>
           <thead className="bg-slate-50">

@@ -48,6 +48,7 @@ export function UsagePlansPage() {
     {
       id: 'name',
       header: 'Name',
+      className: 'min-w-44',
       cell: (p) => (
         <div>
           <Link to={`/usage-plans/${encodeURIComponent(p.id)}`} className="font-medium break-words text-indigo-700 hover:underline">

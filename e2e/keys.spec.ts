@@ -232,3 +232,26 @@ test('a viewer sees keys and rotations but can change nothing', async ({ page })
   // Revealing a value is a read, which a viewer may do.
   await expect(page.getByRole('button', { name: 'Reveal value' })).toBeVisible();
 });
+
+test('a bulk job interrupted by a reload resumes where it stopped', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { v1 } = await awsAs('admin');
+  for (let i = 0; i < 8; i++) {
+    await v1.send(new CreateApiKeyCommand({ name: `resume-e2e-${i}`, enabled: true }));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await signedIn(page, 'operator');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  await keys.search.fill('resume-e2e-');
+  await keys.table.getByRole('checkbox', { name: 'Select all 8 shown' }).check();
+  await page.getByRole('button', { name: 'Rotate…' }).click();
+  await page.getByLabel('To rotate them, type 8 keys').fill('8 keys');
+  await page.getByRole('button', { name: 'Rotate 8 keys' }).click();
+  const job = page.getByRole('region', { name: 'Bulk job' });
+  await expect(job.getByText(/^[1-7] of 8 done/)).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await expect(job.getByText(/paused or interrupted/)).toBeVisible();
+  await job.getByRole('button', { name: /^Resume \(\d left\)$/ }).click();
+  await expect(job.getByText(/^8 of 8 done · 0 failed/)).toBeVisible({ timeout: 60_000 });
+});

@@ -7,7 +7,7 @@ import { setApiKeyEnabled } from './update-api-key.js';
 import { addKeyToPlan } from './create-usage-plan-key.js';
 import { removeKeyFromPlan } from './delete-usage-plan-key.js';
 import { fetchPlansOfKey } from './get-usage-plans.js';
-import { rotateApiKey } from './rotate-api-key.js';
+import { rotateOrResume } from './rotate-api-key.js';
 import { keysKeys } from './keys.js';
 
 /**
@@ -82,7 +82,8 @@ async function runItem(config: ConsoleConfig, job: BulkJob, item: BulkItem): Pro
     case 'move-to-plan':
       return moveToPlan(config, item.keyId, job.planId!);
     case 'rotate': {
-      const out = await rotateApiKey(config, item.keyId, { graceDays: job.graceDays ?? 7 });
+      // An item that was running when the page went away may be half-rotated: carry on with it.
+      const out = await rotateOrResume(config, item.keyId, { graceDays: job.graceDays ?? 7 });
       if (out.result !== 'overlap') {
         const why = out.error ? toAwsProblem(out.error).message : 'failed';
         throw new Error(`${out.failedStep ?? 'Rotation'}: ${why}. ${out.result === 'rolled-back' ? `Rolled back; ${out.verified ?? ''}` : (out.leftover ?? []).join(' ')}`);

@@ -20,3 +20,10 @@ export const apiKeysQuery = (config: ConsoleConfig) =>
 export function useApiKeys() {
   return useQuery(apiKeysQuery(useConsoleConfig()));
 }
+
+/** GetApiKeys with `nameQuery` (a prefix match on the name): a few keys without listing them all. */
+export async function findApiKeysByName(config: ConsoleConfig, namePrefix: string, signal?: AbortSignal): Promise<ApiKey[]> {
+  const client = apiGatewayV1(config);
+  const items = await collectV1((page) => client.send(new GetApiKeysCommand({ ...page, nameQuery: namePrefix, includeValues: false }), { abortSignal: signal }), signal);
+  return items.map(fromSdkApiKey);
+}

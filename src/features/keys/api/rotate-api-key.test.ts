@@ -153,3 +153,17 @@ describe('an interrupted rotation', () => {
     expect((await fetchApiKey(config, key.id)).enabled).toBe(true);
   });
 });
+
+describe('rotateOrResume', () => {
+  it('carries on with a rotation whose successor was created but never recorded on the old key', async () => {
+    const { key, planIds } = await partnerKey('partner-half-done');
+    const started = new Date(Date.now() - 60_000);
+    await tagApiKey(config, key.id, { [ROTATION_TAG.state]: 'starting', [ROTATION_TAG.started]: started.toISOString(), [ROTATION_TAG.graceEnds]: new Date(Date.now() + 86_400_000).toISOString() });
+    const { successorName } = await import('../../../domain/rotation.js');
+    const successor = await createApiKey(config, { name: successorName(key.name, started), enabled: true, tags: { [ROTATION_TAG.predecessor]: key.id } });
+    const { rotateOrResume } = await import('./rotate-api-key.js');
+    const out = await rotateOrResume(config, key.id, { graceDays: 7 });
+    expect(out).toMatchObject({ result: 'overlap', newKeyId: successor.id });
+    expect((await fetchPlansOfKey(config, successor.id)).map((p) => p.id).sort()).toEqual(planIds);
+  });
+});

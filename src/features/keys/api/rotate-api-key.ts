@@ -1,10 +1,11 @@
 import type { ConsoleConfig } from '../../../aws/config.js';
 import { toAwsProblem } from '../../../aws/errors.js';
 import type { ApiKey } from '../../../domain/api-key.js';
-import { inheritedTags, isRotationTag, ROTATION_TAG, startTags, successorName, type Rotation } from '../../../domain/rotation.js';
+import { inheritedTags, isRotationTag, ROTATION_TAG, startTags, successorName, type Rotation, type RotationState } from '../../../domain/rotation.js';
 import { createApiKey } from './create-api-key.js';
 import { deleteApiKey } from './delete-api-key.js';
 import { fetchApiKey } from './get-api-key.js';
+import { findApiKeysByName } from './get-api-keys.js';
 import { fetchPlansOfKey } from './get-usage-plans.js';
 import { addKeyToPlan } from './create-usage-plan-key.js';
 import { fetchUsage } from './get-usage.js';
@@ -225,4 +226,24 @@ export async function finishRotation(config: ConsoleConfig, rotation: Rotation, 
   } catch (e) {
     return { oldKeyId: rotation.oldKeyId, newKeyId, result: 'overlap', steps: run.steps, failedStep: (e as { step?: string }).step, error: (e as { cause?: unknown }).cause ?? e };
   }
+}
+
+/**
+ * Rotates a key, or carries on with the rotation it is already in: what a bulk job does for an item it
+ * was running when the page went away. The successor is found from the old key's tag or, if that tag
+ * was never written, by its deterministic name and its predecessor tag.
+ */
+export async function rotateOrResume(config: ConsoleConfig, keyId: string, opts: RotateOptions): Promise<RotationOutcome> {
+  const old = await fetchApiKey(config, keyId);
+  const state = old.tags[ROTATION_TAG.state] as RotationState | undefined;
+  if (!state || state === 'finished') return rotateApiKey(config, keyId, opts);
+  const started = old.tags[ROTATION_TAG.started] ? new Date(old.tags[ROTATION_TAG.started]!) : undefined;
+  let newKeyId = old.tags[ROTATION_TAG.successor];
+  if (!newKeyId && started) {
+    const candidates = await findApiKeysByName(config, successorName(old.name, started));
+    newKeyId = candidates.find((k) => k.tags[ROTATION_TAG.predecessor] === old.id)?.id;
+  }
+  if (state === 'overlap') return { oldKeyId: old.id, newKeyId, result: 'overlap', steps: [] };
+  const graceEnds = old.tags[ROTATION_TAG.graceEnds] ? new Date(old.tags[ROTATION_TAG.graceEnds]!) : undefined;
+  return resumeRotation(config, { oldKeyId: old.id, oldKeyName: old.name, newKeyId, state, started, graceEnds }, opts);
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import type { HandlerResult, OperationContext, SandboxConfig, SandboxRequest, SandboxState, ServiceModule } from './core/types.js';
 import { AwsError, unknownOperation } from './core/errors.js';
 import { requestId } from './core/ids.js';
@@ -12,6 +13,8 @@ import { authorize } from './auth/policies.js';
 import { QuotaMeter } from './auth/quotas.js';
 import { SERVICES } from './services/registry.js';
 import { FAULTS_PATH, FaultRegistry, handleFaultsRoute } from './core/faults.js';
+import { refreshRolePolicies } from './seed/roles.js';
+import { DataPlane, INVOKE_PREFIX } from './dataplane/dataplane.js';
 
 export interface SandboxOptions {
   port?: number;
@@ -30,10 +33,14 @@ export interface Sandbox {
   config: SandboxConfig;
   /** The fault switch (also served unsigned at `/_sandbox/faults`): tests make chosen calls fail. */
   faults: FaultRegistry;
+  /** The data plane serving `/_invoke/{apiId}/{stage}/...`; in-process callers (the traffic generator) use `invoke`. */
+  dataplane: DataPlane;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
+/** Data-plane traffic changes usage counters, metrics and logs: saved at most this often, not per request. */
+const DATAPLANE_SAVE_MS = 10_000;
 
 export function defaultConfig(overrides: Partial<SandboxConfig> = {}): SandboxConfig {
   return {
@@ -56,6 +63,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (!loaded) {
     options.seed?.(state, config);
     if (options.dataFile) saveState(options.dataFile, state);
+  } else {
+    // The console's roles always evaluate infra/policies as it is now, not as it was when the state was saved.
+    refreshRolePolicies(state.auth, config);
   }
 
   const routers = new Map<ServiceModule, RestRouter<unknown>>();
@@ -64,9 +74,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultRegistry();
   let baseUrl = '';
 
+  let saveTimer: NodeJS.Timeout | undefined;
   const persist = () => {
+    if (saveTimer) {
+      clearTimeout(saveTimer);
+      saveTimer = undefined;
+    }
     if (options.dataFile) saveState(options.dataFile, state);
   };
+  const dataplane = new DataPlane(state, config);
+  if (options.dataFile) {
+    dataplane.onRequest = () => {
+      if (saveTimer) return;
+      saveTimer = setTimeout(persist, DATAPLANE_SAVE_MS);
+      saveTimer.unref();
+    };
+  }
 
   const server: Server = createServer((req, res) => {
     readRequest(req)
@@ -82,6 +105,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const origin = req.headers.origin;
     const base = { ...corsHeaders(origin), 'x-amzn-RequestId': sreq.requestId, Date: config.now().toUTCString() };
     const target = sreq.headers['x-amz-target'];
+
+    // Invoke URLs: the data plane answers everything under the prefix, OPTIONS included (no SigV4, no CORS).
+    if (sreq.rawPath.startsWith(INVOKE_PREFIX)) {
+      const out = dataplane.serve(sreq, req.socket.remoteAddress?.replace(/^::ffff:/, ''));
+      const body = Buffer.from(out.body, 'utf8');
+      res.writeHead(out.status, { ...out.headers, Date: base.Date, 'Content-Length': String(body.length) });
+      res.end(sreq.method === 'HEAD' ? undefined : body);
+      return;
+    }
 
     if (sreq.method === 'OPTIONS') {
       const module = target ? undefined : restModuleFor(sreq.rawPath);
@@ -134,12 +166,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ctx.caller = verifySigV4(sreq, module.signingName, state.auth, config);
         if (module.quotas && config.quotas) quotas.check(ctx.caller.account, opName, config.now());
         const { action, resource } = module.iam?.(ctx, {}) ?? { action: `${module.signingName}:${opName}`, resource: '*' };
-        authorize(ctx.caller, action, resource);
+        try {
+          authorize(ctx.caller, action, resource);
+        } catch (e) {
+          if (e instanceof AwsError && module.accessDeniedStatus) throw new AwsError(e.code, e.message, module.accessDeniedStatus);
+          throw e;
+        }
       }
       let input: unknown = {};
       if (sreq.body.length) {
         try {
-          input = JSON.parse(sreq.body.toString('utf8'));
+          input = JSON.parse(decodedBody(sreq).toString('utf8'));
         } catch {
           throw new AwsError('SerializationException', 'Request body is not valid JSON.', 400);
         }
@@ -209,8 +246,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     state,
     config,
     faults,
+    dataplane,
     close: () =>
       new Promise<void>((resolve) => {
+        if (saveTimer) persist();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -222,6 +261,20 @@ function asAwsError(err: unknown): AwsError {
   // A handler bug must still answer in AWS's shape, and loudly.
   console.error('[sandbox] internal error:', err);
   return new AwsError('InternalFailure', `Internal sandbox error: ${String((err as Error)?.message ?? err)}`, 500);
+}
+
+/**
+ * The body as the service reads it. SigV4 signs the bytes as sent, so this runs after verification: the SDK
+ * gzips large CloudWatch PutMetricData bodies (`Content-Encoding: gzip`, the operation's requestCompression).
+ */
+function decodedBody(sreq: SandboxRequest): Buffer {
+  const encoding = (sreq.headers['content-encoding'] ?? '').toLowerCase();
+  if (!encoding.split(',').some((e) => e.trim() === 'gzip')) return sreq.body;
+  try {
+    return gunzipSync(sreq.body);
+  } catch {
+    throw new AwsError('SerializationException', 'Request body is not valid gzip.', 400);
+  }
 }
 
 function readRequest(req: IncomingMessage): Promise<SandboxRequest> {

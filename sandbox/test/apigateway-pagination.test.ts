@@ -18,12 +18,10 @@ import type { ApiGatewayState } from '../src/services/apigateway/store/types.js'
 import { expectAwsError, startApiGatewayEnv, type TestEnv } from './apigateway-helpers.js';
 
 describe('apigateway seeds', () => {
-  it('seeds the scale profile well under 2 s, deterministically', () => {
+  // Seed time is a figure for the benchmark, not a timed test (shared machines make those flaky).
+  it('seeds the scale profile deterministically', () => {
     const state = emptyState(SERVICES);
-    const started = performance.now();
     seedScaleRestApis(state, defaultConfig());
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(2000);
 
     const agw = state.services.apigateway as ApiGatewayState;
     const apis = Object.values(agw.restApis);

@@ -78,13 +78,10 @@ describe('GetApis at scale', () => {
 });
 
 describe('seeds', () => {
-  it('seeds the scale profile (400 HTTP, 200 WebSocket, 3 stages each, dates over the past year) well under a second', () => {
+  it('seeds the scale profile (400 HTTP, 200 WebSocket, 3 stages each, dates over the past year)', () => {
     const config = defaultConfig();
     const state = emptyState(SERVICES);
-    const started = performance.now();
     seedScaleV2Apis(state, config);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(1000);
 
     const entries = Object.values(v2(state).apis);
     expect(entries).toHaveLength(600);
@@ -96,7 +93,6 @@ describe('seeds', () => {
     expect(Math.max(...ages)).toBeLessThanOrEqual(366);
     expect(Math.min(...ages)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...ages) - Math.min(...ages)).toBeGreaterThan(300);
-    console.log(`seedScaleV2Apis: ${elapsed.toFixed(1)} ms`);
   });
 
   it('gives the same ids and names on every run, so links stay valid', () => {

@@ -4,6 +4,7 @@ import { useConsoleConfig } from '../aws/config-context.js';
 import { ErrorBoundary } from '../components/error-boundary.js';
 import { Loading } from '../components/loading.js';
 import { UserMenu } from '../features/auth/components/user-menu.js';
+import { ReauthDialog } from '../features/auth/components/reauth-dialog.js';
 import { useSession } from '../features/auth/session/session-context.js';
 import { CallerRoleContext } from '../aws/caller.js';
 import { roleOf } from '../domain/role.js';
@@ -13,6 +14,7 @@ const NAV = [
   { to: '/apis', label: 'APIs' },
   { to: '/keys', label: 'API keys' },
   { to: '/usage-plans', label: 'Usage plans' },
+  { to: '/health', label: 'Health' },
 ];
 
 export function Layout() {
@@ -58,6 +60,8 @@ export function Layout() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      {/* Over the page, never instead of it: the open screen keeps its state while the session is renewed. */}
+      <ReauthDialog />
     </div>
     </CallerRoleContext.Provider>
   );

@@ -12,6 +12,9 @@ const StageRoute = lazy(() => import('./routes/stage-route.js').then((m) => ({ d
 const UsagePlansRoute = lazy(() => import('./routes/usage-plan-routes.js').then((m) => ({ default: m.UsagePlansRoute })));
 const UsagePlanRoute = lazy(() => import('./routes/usage-plan-routes.js').then((m) => ({ default: m.UsagePlanRoute })));
 const KeysPage = lazy(() => import('../features/keys/components/keys-page.js').then((m) => ({ default: m.KeysPage })));
+// Health screens carry recharts and the CloudWatch clients: nothing else loads them.
+const FleetRoute = lazy(() => import('./routes/health-routes.js').then((m) => ({ default: m.FleetRoute })));
+const ApiHealthRoute = lazy(() => import('./routes/health-routes.js').then((m) => ({ default: m.ApiHealthRoute })));
 const KeyPage = lazy(() => import('../features/keys/components/key-page.js').then((m) => ({ default: m.KeyPage })));
 
 function RouteError() {
@@ -54,6 +57,8 @@ export function createRouter() {
         { path: 'usage-plans/:planId', element: <UsagePlanRoute /> },
         { path: 'keys', element: <KeysPage /> },
         { path: 'keys/:keyId', element: <KeyPage /> },
+        { path: 'health', element: <FleetRoute /> },
+        { path: 'health/:kind/:apiId', element: <ApiHealthRoute /> },
         { path: '*', element: <NotFound /> },
       ],
     },

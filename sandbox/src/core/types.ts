@@ -94,6 +94,8 @@ export interface ServiceModule<S = any> {
   ownsPath?(path: string): boolean;
   /** Whether the API Gateway control-plane quotas apply. */
   quotas?: boolean;
+  /** HTTP status of an IAM denial, when the service's model says other than 403 (CloudWatch Logs: 400). */
+  accessDeniedStatus?: number;
   /** Request headers the service's CORS preflight allows; undefined means it echoes what is asked. */
   corsAllowedHeaders?: readonly string[];
   initialState(): S;

@@ -11,6 +11,8 @@ import {
   DEMO_USER_POOL_CLIENT_ID,
   DEMO_USER_POOL_ID,
   DEMO_USERS,
+  MFA_SETUP_USER,
+  MFA_USER,
   roleArn,
 } from './ids.js';
 
@@ -40,6 +42,9 @@ export function seedCognito(state: SandboxState, config: SandboxConfig): void {
     Arn: `arn:aws:cognito-idp:${DEMO_REGION}:${DEMO_ACCOUNT}:userpool/${DEMO_USER_POOL_ID}`,
     CreationDate: iso,
     Policies: { PasswordPolicy: { ...DEFAULT_PASSWORD_POLICY } },
+    // As the deployment's default (`-c mfa=optional`): each user may turn TOTP on; SMS is not offered.
+    MfaConfiguration: 'OPTIONAL',
+    SoftwareTokenMfaConfiguration: { Enabled: true },
     // Made on first sign-in (see signingKeyOf): most sandboxes never sign anyone in.
     signingKeys: [],
     clients: {
@@ -82,6 +87,10 @@ export function seedCognito(state: SandboxState, config: SandboxConfig): void {
     temporaryPasswordExpires: new Date(now.getTime() + DEFAULT_PASSWORD_POLICY.TemporaryPasswordValidityDays * 86_400_000).toISOString(),
   });
   addUser('disabled-user', 'viewer', DEMO_PASSWORD, { Enabled: false });
+  addUser(MFA_USER.username, MFA_USER.group, DEMO_PASSWORD, {
+    mfa: { secret: MFA_USER.totpSecret, friendlyDeviceName: 'Demo authenticator', enabled: true, preferred: true },
+  });
+  addUser(MFA_SETUP_USER.username, MFA_SETUP_USER.group, DEMO_PASSWORD, { mfa: { required: true } });
   idp.userPools[pool.Id] = pool;
 
   const providerName = `cognito-idp.${DEMO_REGION}.amazonaws.com/${DEMO_USER_POOL_ID}`;

@@ -17,3 +17,17 @@ export const DEMO_USERS = [
 ] as const;
 
 export const roleArn = (group: string) => `arn:aws:iam::${DEMO_ACCOUNT}:role/gateway-console-${group}`;
+
+/**
+ * A demo user with TOTP MFA already on (viewer group, DEMO_PASSWORD): sign-in asks for a code from an
+ * authenticator app holding this secret. It is fixed, and public, so tests (and anyone trying the demo)
+ * can compute the codes; a real secret is issued by AssociateSoftwareToken and shown once.
+ */
+export const MFA_USER = { username: 'mfa-user', group: 'viewer', totpSecret: 'DSA563WBUDW7BYVTLAGTDKMHZZI3AVNAPLYUV77JWYPEP4XV2DEQ' } as const;
+
+/**
+ * A demo user who must set up TOTP at first sign-in (MFA_SETUP), as every user of a pool with MFA
+ * required would. The demo pool's MFA stays OPTIONAL for the other users: this one carries the
+ * sandbox-only per-user switch (see COVERAGE.md).
+ */
+export const MFA_SETUP_USER = { username: 'mfa-setup-user', group: 'viewer' } as const;

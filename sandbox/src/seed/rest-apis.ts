@@ -11,6 +11,8 @@ import { createApiKey } from '../services/apigateway/store/api-keys.js';
 import { createUsagePlan, createUsagePlanKey } from '../services/apigateway/store/usage-plans.js';
 import { addUsage, dayOf, dayString, periodStart } from '../services/apigateway/store/usage.js';
 import type { UsagePlanRecord } from '../services/apigateway/store/types.js';
+import { expectedDailyRequests } from '../dataplane/demo-traffic.js';
+import { HISTORY_HOURS } from '../dataplane/traffic.js';
 
 /**
  * REST API seeds, written straight into the state through the store functions the handlers use, so
@@ -416,8 +418,6 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       quota: { limit: 1_000_000, offset: 0, period: 'MONTH' as const },
       keys: ['partner-acme-2026', 'partner-globex-2026'],
       age: 150,
-      // Typical requests per day of each key (the history varies around it).
-      daily: { 'partner-acme-2026': 12_000, 'partner-globex-2026': 4_500 },
     },
     {
       name: 'Partner Basic',
@@ -427,8 +427,6 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       quota: { limit: 10_000, offset: 0, period: 'DAY' as const },
       keys: ['partner-initech-2025', 'partner-umbrella-trial', 'legacy-batch-2024'],
       age: 150,
-      // The trial runs close to its daily quota; the disabled keys send nothing.
-      daily: { 'partner-umbrella-trial': 8_500 },
     },
     {
       name: 'Mobile Apps',
@@ -438,10 +436,13 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       quota: { limit: 5_000_000, offset: 0, period: 'MONTH' as const },
       keys: ['mobile-app-ios', 'mobile-app-android'],
       age: 240,
-      daily: { 'mobile-app-ios': 55_000, 'mobile-app-android': 38_000 },
     },
   ];
   const random = seededRandom(20260102);
+  // Usage before the demo day, around what the keys' traffic sends on a typical day (the trial runs into its
+  // daily quota, disabled keys send nothing that counts); the day itself comes from the demo history, played
+  // through the data plane (seed/index.ts).
+  const historyStart = new Date(config.now().getTime() - HISTORY_HOURS * 3_600_000);
   for (const p of plans) {
     const plan = createUsagePlan(
       s.state,
@@ -449,7 +450,10 @@ export function seedDemoRestApis(root: SandboxState, config: SandboxConfig): voi
       s.env(p.age),
     );
     for (const k of p.keys) createUsagePlanKey(s.state, { usagePlanId: plan.id, keyId: keyId(k), keyType: 'API_KEY' });
-    for (const [name, typical] of Object.entries(p.daily)) seedUsageHistory(s.state, plan, keyId(name), typical, config.now(), random);
+    for (const name of p.keys) {
+      const typical = created.find((k) => k.spec.name === name)!.spec.enabled ? expectedDailyRequests(name) : 0;
+      if (typical > 0) seedUsageHistory(s.state, plan, keyId(name), typical, config.now(), historyStart, random);
+    }
   }
 }
 
@@ -466,18 +470,19 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * Thirty days of requests for a key in a plan: around `typical` a day, lower at weekends, today only the
- * part of the day gone by, and never beyond what the plan's quota leaves in each period.
+ * Requests for a key in a plan over the thirty days to `now`, up to `until` (where the demo history takes
+ * over): around `typical` a day, lower at weekends, the last day only the part of it before `until`, and
+ * never beyond what the plan's quota leaves in each period.
  */
-function seedUsageHistory(state: ApiGatewayState, plan: UsagePlanRecord, keyId: string, typical: number, now: Date, random: () => number): void {
-  const today = dayOf(now);
+function seedUsageHistory(state: ApiGatewayState, plan: UsagePlanRecord, keyId: string, typical: number, now: Date, until: Date, random: () => number): void {
+  const last = dayOf(until);
   const quota = plan.quota;
   let period = Number.NaN;
   let usedInPeriod = 0;
-  for (let day = today - 29; day <= today; day++) {
+  for (let day = dayOf(now) - 29; day <= last; day++) {
     const weekday = (day + 4) % 7;
     let n = typical * (weekday === 0 || weekday === 6 ? 0.55 : 1) * (0.8 + 0.4 * random());
-    if (day === today) n *= (now.getTime() % 86_400_000) / 86_400_000;
+    if (day === last) n *= (until.getTime() % 86_400_000) / 86_400_000;
     let requests = Math.round(n);
     if (quota?.limit !== undefined) {
       const start = periodStart(day, quota);

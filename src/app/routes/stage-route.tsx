@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorPanel } from '../../components/error-panel.js';
 import { restSettingKey, restSettingLabel } from '../../domain/method-target.js';
 import { useRestApi } from '../../features/apis/api/get-rest-api.js';
@@ -8,6 +8,17 @@ import { useV2Api } from '../../features/apis/api/get-api.js';
 import { useV2Routes } from '../../features/apis/api/get-routes.js';
 import { useDeployments } from '../../features/deployments/api/get-deployments.js';
 import { StagePage } from '../../features/stages/components/stage-page.js';
+
+/** The stage's health dashboard (the dashboards feature's screen), linked from the stage page's header. */
+function HealthLink({ kind, apiId, stageName }: { kind: 'rest' | 'v2'; apiId: string; stageName: string }) {
+  return (
+    <p className="text-sm">
+      <Link to={`/health/${kind}/${encodeURIComponent(apiId)}?stage=${encodeURIComponent(stageName)}`} className="font-medium text-indigo-700 hover:underline">
+        Health dashboard: traffic, latency, errors and 429s of this stage
+      </Link>
+    </p>
+  );
+}
 
 /**
  * `/apis/:kind/:apiId/stages/:stageName`: the stage page, given the API's methods or routes (override
@@ -34,7 +45,15 @@ function RestStageRoute({ apiId, stageName }: { apiId: string; stageName: string
       ),
     [resources.data],
   );
-  return <StagePage stageRef={{ kind: 'rest', apiId, stageName }} apiName={api.data?.name} targets={targets} deployments={deployments.data} />;
+  return (
+    <StagePage
+      stageRef={{ kind: 'rest', apiId, stageName }}
+      apiName={api.data?.name}
+      targets={targets}
+      deployments={deployments.data}
+      actions={<HealthLink kind="rest" apiId={apiId} stageName={stageName} />}
+    />
+  );
 }
 
 function V2StageRoute({ apiId, stageName }: { apiId: string; stageName: string }) {
@@ -42,5 +61,13 @@ function V2StageRoute({ apiId, stageName }: { apiId: string; stageName: string }
   const routes = useV2Routes(apiId);
   const deployments = useDeployments('v2', apiId);
   const targets = useMemo(() => (routes.data ?? []).map((r) => ({ target: r.key, label: r.key })), [routes.data]);
-  return <StagePage stageRef={{ kind: 'v2', apiId, stageName }} apiName={api.data?.name} targets={targets} deployments={deployments.data} />;
+  return (
+    <StagePage
+      stageRef={{ kind: 'v2', apiId, stageName }}
+      apiName={api.data?.name}
+      targets={targets}
+      deployments={deployments.data}
+      actions={<HealthLink kind="v2" apiId={apiId} stageName={stageName} />}
+    />
+  );
 }

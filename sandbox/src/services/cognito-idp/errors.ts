@@ -10,6 +10,10 @@ export const invalidPassword = err('InvalidPasswordException');
 export const usernameExists = err('UsernameExistsException');
 export const unsupportedTokenType = err('UnsupportedTokenTypeException');
 export const unsupportedUserState = err('UnsupportedUserStateException');
+export const codeMismatch = err('CodeMismatchException');
+export const expiredCode = err('ExpiredCodeException');
+export const enableSoftwareTokenMfa = err('EnableSoftwareTokenMFAException');
+export const softwareTokenMfaNotFound = err('SoftwareTokenMFANotFoundException');
 
 export const userNotFound = () => new AwsError('UserNotFoundException', 'User does not exist.', 400);
 export const userNotConfirmed = () => new AwsError('UserNotConfirmedException', 'User is not confirmed.', 400);
@@ -18,6 +22,13 @@ export const passwordResetRequired = () =>
 
 export const incorrectCredentials = () => notAuthorized('Incorrect username or password.');
 export const userDisabled = () => notAuthorized('User is disabled.');
+
+export const invalidSession = () => notAuthorized('Invalid session for the user.');
+export const expiredSession = () => notAuthorized('Invalid session for the user, session is expired.');
+/** A wrong TOTP at sign-in (RespondToAuthChallenge SOFTWARE_TOKEN_MFA). */
+export const invalidMfaCode = () => codeMismatch('Invalid code received for user');
+/** A right TOTP whose step was already spent (sign-in or verification). */
+export const tokenAlreadyUsed = () => expiredCode('Your software token has already been used once.');
 
 /** AWS's framework-level validation message (Cognito raises it as InvalidParameterException). */
 export function validation(problems: string[]): AwsError {

@@ -6,6 +6,9 @@ import { respondToAuthChallenge } from './operations/respond-to-auth-challenge.j
 import { getUser } from './operations/get-user.js';
 import { globalSignOut } from './operations/global-sign-out.js';
 import { revokeToken } from './operations/revoke-token.js';
+import { associateSoftwareToken } from './operations/associate-software-token.js';
+import { verifySoftwareToken } from './operations/verify-software-token.js';
+import { setUserMfaPreference } from './operations/set-user-mfa-preference.js';
 import {
   adminAddUserToGroup,
   adminCreateUser,
@@ -33,6 +36,9 @@ export const cognitoIdp: ServiceModule<CognitoIdpState> = {
     getUser,
     globalSignOut,
     revokeToken,
+    associateSoftwareToken,
+    verifySoftwareToken,
+    setUserMfaPreference,
     adminCreateUser,
     adminSetUserPassword,
     adminDisableUser,

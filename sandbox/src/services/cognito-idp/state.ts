@@ -55,8 +55,33 @@ export interface User {
   groups: string[];
   /** ISO instant after which a temporary password no longer signs in (FORCE_CHANGE_PASSWORD only). */
   temporaryPasswordExpires?: string;
+  /** TOTP (software token) MFA; absent until the user associates a token. */
+  mfa?: UserMfa;
   UserCreateDate: string;
   UserLastModifiedDate: string;
+}
+
+/**
+ * A user's software token. The secret is kept as issued (base32): TOTP needs it to check codes, as
+ * Cognito does; it is never returned after AssociateSoftwareToken.
+ */
+export interface UserMfa {
+  /** The verified token's secret, used at sign-in. */
+  secret?: string;
+  friendlyDeviceName?: string;
+  /** From AssociateSoftwareToken until VerifySoftwareToken; the old token keeps working meanwhile. */
+  pendingSecret?: string;
+  /** SOFTWARE_TOKEN_MFA is in the user's UserMFASettingList (SetUserMFAPreference, or MFA_SETUP). */
+  enabled?: boolean;
+  preferred?: boolean;
+  /** TOTP step of the last accepted code: a code is good once (ExpiredCodeException after). */
+  lastUsedStep?: number;
+  /**
+   * Sandbox-only seed switch, never set by any operation: this user is treated as if the pool's
+   * MfaConfiguration were ON (MFA_SETUP at sign-in until a token is verified), so the demo pool can stay
+   * OPTIONAL for everyone else. AWS has no per-user requirement.
+   */
+  required?: boolean;
 }
 
 /**
@@ -75,13 +100,25 @@ export interface AuthOrigin {
   revoked?: string;
 }
 
-/** A pending NEW_PASSWORD_REQUIRED challenge, by the hash of its Session string. */
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
+
+/** A pending challenge, by the hash of its Session string. */
 export interface ChallengeSession {
   userKey: string;
   clientId: string;
-  challengeName: 'NEW_PASSWORD_REQUIRED';
+  challengeName: ChallengeName;
   expires: string;
+  /**
+   * MFA_SETUP only: `challenge` as InitiateAuth returned it, `associated` after AssociateSoftwareToken
+   * (answerable by VerifySoftwareToken), `verified` after VerifySoftwareToken (answerable by
+   * RespondToAuthChallenge). Each step spends its session and returns the next one.
+   */
+  setupStage?: 'challenge' | 'associated' | 'verified';
+  /** Wrong codes given on this session (SOFTWARE_TOKEN_MFA, VerifySoftwareToken). */
+  failedAttempts?: number;
 }
+
+export type MfaConfiguration = 'OFF' | 'ON' | 'OPTIONAL';
 
 export interface UserPool {
   Id: string;
@@ -89,6 +126,10 @@ export interface UserPool {
   Arn: string;
   CreationDate: string;
   Policies: { PasswordPolicy: PasswordPolicy };
+  /** Absent in states saved before MFA was served: OFF. */
+  MfaConfiguration?: MfaConfiguration;
+  /** Whether users may associate TOTP tokens (AssociateSoftwareToken, VerifySoftwareToken). */
+  SoftwareTokenMfaConfiguration?: { Enabled: boolean };
   /** Empty until the first token is signed (see signingKeyOf). */
   signingKeys: SigningKey[];
   clients: Record<string, AppClient>;

@@ -16,16 +16,24 @@ export interface Tokens {
   expiresIn: number;
 }
 
-export type PasswordSignInResult =
+/**
+ * Where a sign-in stands after an answer from Cognito: done (tokens), or the next challenge with the
+ * Session string that answers it (kept in memory only, never stored).
+ */
+export type AuthStep =
   | { kind: 'tokens'; tokens: Tokens }
-  | { kind: 'new-password-required'; session: string; requiredAttributes: string[] };
+  | { kind: 'new-password-required'; session: string; requiredAttributes: string[] }
+  /** A code from the user's authenticator app; deviceName is the name given at set-up, if any. */
+  | { kind: 'software-token-mfa'; session: string; deviceName?: string }
+  /** The pool requires MFA and the user has none yet: set up TOTP (AssociateSoftwareToken first). */
+  | { kind: 'mfa-setup'; session: string };
 
 export function cognitoIdp(config: ConsoleConfig) {
   return makeClient(CognitoIdentityProviderClient, 'cognito-idp', config, { signed: false });
 }
 
 /** InitiateAuth USER_PASSWORD_AUTH: the password goes to Cognito over TLS, never anywhere else. */
-export async function passwordSignIn(config: ConsoleConfig, username: string, password: string): Promise<PasswordSignInResult> {
+export async function passwordSignIn(config: ConsoleConfig, username: string, password: string): Promise<AuthStep> {
   const out = await cognitoIdp(config).send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
@@ -50,8 +58,21 @@ export async function refreshTokens(config: ConsoleConfig, refreshToken: string)
   return result.tokens;
 }
 
-export function interpret(out: Pick<InitiateAuthCommandOutput, 'AuthenticationResult' | 'ChallengeName' | 'Session' | 'ChallengeParameters'>): PasswordSignInResult {
+export function interpret(out: Pick<InitiateAuthCommandOutput, 'AuthenticationResult' | 'ChallengeName' | 'Session' | 'ChallengeParameters'>): AuthStep {
   if (out.AuthenticationResult) return { kind: 'tokens', tokens: toTokens(out.AuthenticationResult) };
+  if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA' && out.Session) {
+    return { kind: 'software-token-mfa', session: out.Session, deviceName: out.ChallengeParameters?.FRIENDLY_DEVICE_NAME || undefined };
+  }
+  if (out.ChallengeName === 'MFA_SETUP' && out.Session) {
+    let can: unknown = [];
+    try {
+      can = JSON.parse(out.ChallengeParameters?.MFAS_CAN_SETUP ?? '[]');
+    } catch {
+      /* a JSON array on AWS; anything else offers nothing */
+    }
+    if (Array.isArray(can) && can.includes('SOFTWARE_TOKEN_MFA')) return { kind: 'mfa-setup', session: out.Session };
+    throw new Error(`Cognito asks to set up MFA of a kind this console does not offer (${String(out.ChallengeParameters?.MFAS_CAN_SETUP)}); only authenticator apps (TOTP) are supported.`);
+  }
   if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED' && out.Session) {
     let requiredAttributes: string[] = [];
     try {

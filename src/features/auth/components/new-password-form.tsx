@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { toAwsProblem } from '../../../aws/errors.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { useSessionManager } from '../session/session-context.js';
-import type { SignInOutcome } from '../session/session-manager.js';
+import type { Challenge, SignInOutcome } from '../session/session-manager.js';
 import { TextField } from './text-field.js';
 import { FormAlert } from '../../../components/form-alert.js';
 
@@ -18,9 +18,12 @@ export function passwordProblem(pw: string): string | undefined {
 
 export function NewPasswordForm({
   challenge,
+  onNext,
   onCancel,
 }: {
-  challenge: Extract<SignInOutcome, { kind: 'new-password-required' }>;
+  challenge: Extract<Challenge, { kind: 'new-password-required' }>;
+  /** The pool may ask for MFA after the new password. */
+  onNext(outcome: SignInOutcome): void;
   onCancel(): void;
 }) {
   const manager = useSessionManager();
@@ -38,7 +41,7 @@ export function NewPasswordForm({
     setBusy(true);
     setError(null);
     try {
-      await manager.completeNewPassword(challenge.username, challenge.session, pw);
+      onNext(await manager.completeNewPassword(challenge.username, challenge.session, pw));
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -3,12 +3,10 @@ import { Navigate, useLocation } from 'react-router';
 import { toAwsProblem } from '../../../aws/errors.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { useSession, useSessionManager } from '../session/session-context.js';
-import type { SignInOutcome } from '../session/session-manager.js';
-import { NewPasswordForm } from './new-password-form.js';
+import type { Challenge, SignInOutcome } from '../session/session-manager.js';
+import { ChallengeStep, CHALLENGE_TITLES } from './challenge-step.js';
 import { TextField } from './text-field.js';
 import { FormAlert } from '../../../components/form-alert.js';
-
-type Challenge = Extract<SignInOutcome, { kind: 'new-password-required' }>;
 
 /** Cognito failures an operator can act on, said plainly; anything else shows AWS's own code and message. */
 const EXPECTED_CODES = new Set(['NotAuthorizedException', 'UserNotFoundException', 'PasswordResetRequiredException', 'UserNotConfirmedException']);
@@ -37,14 +35,17 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const outcome = await manager.signIn(username.trim(), password);
-      if (outcome.kind === 'new-password-required') setChallenge(outcome);
+      onNext(await manager.signIn(username.trim(), password));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
       setPassword('');
     }
+  }
+
+  function onNext(outcome: SignInOutcome) {
+    setChallenge(outcome.kind === 'signed-in' ? null : outcome);
   }
 
   const problem = error ? toAwsProblem(error) : null;
@@ -54,7 +55,7 @@ export function SignInPage() {
       <div className="w-full max-w-sm space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <div>
           <p className="text-sm font-medium text-indigo-700">Gateway Console</p>
-          <h1 className="text-xl font-semibold text-slate-900">{challenge ? 'Choose a new password' : 'Sign in'}</h1>
+          <h1 className="text-xl font-semibold text-slate-900">{challenge ? CHALLENGE_TITLES[challenge.kind] : 'Sign in'}</h1>
         </div>
         {session.status === 'signed-out' && session.reason && !challenge && (
           <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
@@ -62,7 +63,7 @@ export function SignInPage() {
           </p>
         )}
         {challenge ? (
-          <NewPasswordForm challenge={challenge} onCancel={() => setChallenge(null)} />
+          <ChallengeStep challenge={challenge} onNext={onNext} onCancel={() => setChallenge(null)} />
         ) : (
           <form onSubmit={onSubmit} noValidate className="space-y-4">
             <TextField

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Breadcrumbs } from '../../../components/breadcrumbs.js';
 import { ReadOnlyNote } from '../../../components/read-only-note.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
@@ -19,10 +20,12 @@ export interface StagePageProps {
   targets: readonly ThrottleTarget[];
   /** The API's deployments, for what the stage serves and where it can roll back to. */
   deployments: readonly Deployment[] | undefined;
+  /** Links the app adds to the header (the stage's health dashboard), composed without importing other features. */
+  actions?: ReactNode;
 }
 
 /** Everything that shapes a stage's traffic, and the safe ways to change it. */
-export function StagePage({ stageRef, apiName, targets, deployments }: StagePageProps) {
+export function StagePage({ stageRef, apiName, targets, deployments, actions }: StagePageProps) {
   const stage = useStage(stageRef);
   const apiPath = `/apis/${stageRef.kind}/${encodeURIComponent(stageRef.apiId)}`;
   return (
@@ -40,6 +43,7 @@ export function StagePage({ stageRef, apiName, targets, deployments }: StagePage
             <p className="text-xs text-slate-600">
               Created {formatDateTime(stage.data.createdDate)} · last updated {formatDateTime(stage.data.lastUpdatedDate)}
             </p>
+            {actions}
           </header>
           <ReadOnlyNote what="this stage's settings" />
           <DeploymentSection stageRef={stageRef} stage={stage.data} deployments={deployments} />

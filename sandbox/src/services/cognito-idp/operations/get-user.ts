@@ -16,6 +16,13 @@ export const getUser: JsonOperation<CognitoIdpState> = {
   handler(ctx: OperationContext<CognitoIdpState>, input: GetUserCommandInput): WireOutput<GetUserCommandOutput> {
     requireFields(input, { AccessToken: 'accessToken' });
     const { user } = authenticateAccessToken(ctx.state, input.AccessToken!, ctx.config);
-    return { Username: user.Username, UserAttributes: attributeList(user) };
+    // The MFA fields appear once the user has turned TOTP on, as on AWS.
+    const totpOn = user.mfa?.enabled === true && !!user.mfa.secret;
+    return {
+      Username: user.Username,
+      UserAttributes: attributeList(user),
+      ...(totpOn ? { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] } : {}),
+      ...(totpOn && user.mfa?.preferred ? { PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' } : {}),
+    };
   },
 };

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { InitiateAuthCommandInput, InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { JsonOperation, OperationContext } from '../../../core/types.js';
 import type { CognitoIdpState, User } from '../state.js';
@@ -16,7 +15,8 @@ import {
   validation,
 } from '../errors.js';
 import { DUMMY_HASH, verifyPassword } from '../passwords.js';
-import { issueTokens, originOfRefreshToken, sha256, signIn } from '../tokens.js';
+import { issueTokens, originOfRefreshToken } from '../tokens.js';
+import { afterFirstFactor, openSession } from '../mfa.js';
 import { checkSecretHash } from '../client-secret.js';
 
 const AUTH_FLOWS = [
@@ -29,9 +29,6 @@ const AUTH_FLOWS = [
   'ADMIN_USER_PASSWORD_AUTH',
   'USER_AUTH',
 ];
-
-/** How long a NEW_PASSWORD_REQUIRED session may be answered (Cognito: 3 minutes). */
-export const CHALLENGE_SESSION_MS = 3 * 60 * 1000;
 
 type Output = WireOutput<InitiateAuthCommandOutput>;
 
@@ -89,14 +86,7 @@ export const initiateAuth: JsonOperation<CognitoIdpState> = {
       if (user.temporaryPasswordExpires && Date.parse(user.temporaryPasswordExpires) <= now.getTime()) {
         throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
       }
-      for (const [h, s] of Object.entries(pool.challenges)) if (Date.parse(s.expires) <= now.getTime() - 3600_000) delete pool.challenges[h];
-      const session = randomBytes(192).toString('base64url');
-      pool.challenges[sha256(session)] = {
-        userKey: userKey(user.Username),
-        clientId: client.ClientId,
-        challengeName: 'NEW_PASSWORD_REQUIRED',
-        expires: new Date(now.getTime() + CHALLENGE_SESSION_MS).toISOString(),
-      };
+      const session = openSession(pool, client, user, 'NEW_PASSWORD_REQUIRED', now);
       const { email_verified, ...rest } = user.attributes;
       const userAttributes = { ...(email_verified !== undefined ? { email_verified } : {}), ...rest };
       return {
@@ -109,6 +99,6 @@ export const initiateAuth: JsonOperation<CognitoIdpState> = {
         },
       };
     }
-    return { ChallengeParameters: {}, AuthenticationResult: signIn(pool, client, user, ctx.config) };
+    return afterFirstFactor(pool, client, user, ctx.config);
   },
 };

@@ -212,6 +212,8 @@ test('deploy to a stage, then deploy a canary; the history shows which stages se
   const stage = new StagePage(page);
   await stage.openApi('Internal Health');
   const history = page.getByRole('table', { name: 'Deployments' });
+  // Count only once the history has loaded (the panel shows a spinner before the table).
+  await expect(history.locator('tbody tr').first()).toBeVisible();
   const before = await history.locator('tbody tr').count();
 
   await page.getByRole('button', { name: 'Deploy…' }).click();

@@ -11,7 +11,7 @@ import { validateLimits, type AccountLimits, type LimitErrors, type LimitInput, 
 import { makePlan, type StagePlan } from '../api/apply-stage-change.js';
 import { useAccountLimits } from '../api/get-account.js';
 import type { StageRef } from '../api/stage-ref.js';
-import { LimitField } from './limit-field.js';
+import { LimitField } from '../../../components/limit-field.js';
 import { StageChangeFlow } from './stage-change-flow.js';
 
 /** A method (REST) or route (HTTP/WebSocket) a throttling override can be set on. */

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { LimitField } from '../../../../components/limit-field.js';
 import { FormActions } from '../../../../components/form-actions.js';
 import { secondaryButton } from '../../../../components/buttons.js';
 import {
@@ -33,32 +34,6 @@ function Field({ label, error, hint, children }: { label: string; error?: string
       )}
       {error && (
         <p id={`${id}-err`} className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A compact input for a table cell, labelled for screen readers, with its error under it. */
-function CellInput({ label, value, onChange, error }: { label: string; value: string; onChange(v: string): void; error?: string }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="sr-only">
-        {label}
-      </label>
-      <input
-        id={id}
-        inputMode="decimal"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        className="w-28 rounded border border-slate-300 px-2 py-1 font-mono text-sm focus:border-indigo-600 focus:ring-1 focus:ring-indigo-600 focus:outline-none aria-invalid:border-red-500"
-      />
-      {error && (
-        <p id={`${id}-err`} className="mt-1 max-w-56 text-xs text-red-700">
           {error}
         </p>
       )}
@@ -231,10 +206,10 @@ function StageEditor({ stage, name, errors, onChange, onRemove }: { stage: Stage
                 <tr key={m.method}>
                   <th scope="row" className="px-2 py-1 text-left align-top font-mono font-normal">{methodLabel(m.method)}</th>
                   <td className="px-2 py-1 align-top">
-                    <CellInput label={`${methodLabel(m.method)} rate, ${name}`} value={m.rate} onChange={(v) => setMethod(m.method, { rate: v })} error={errors[methodErrorKey(stage.apiId, stage.stage, m.method, 'rate')]} />
+                    <LimitField label={`${methodLabel(m.method)} rate, ${name}`} value={m.rate} onChange={(v) => setMethod(m.method, { rate: v })} error={errors[methodErrorKey(stage.apiId, stage.stage, m.method, 'rate')]} />
                   </td>
                   <td className="px-2 py-1 align-top">
-                    <CellInput label={`${methodLabel(m.method)} burst, ${name}`} value={m.burst} onChange={(v) => setMethod(m.method, { burst: v })} error={errors[methodErrorKey(stage.apiId, stage.stage, m.method, 'burst')]} />
+                    <LimitField label={`${methodLabel(m.method)} burst, ${name}`} value={m.burst} onChange={(v) => setMethod(m.method, { burst: v })} error={errors[methodErrorKey(stage.apiId, stage.stage, m.method, 'burst')]} />
                   </td>
                   <td className="px-2 py-1 align-top">
                     <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => onChange((s) => ({ ...s, methods: s.methods.filter((x) => x.method !== m.method) }))}>

@@ -69,7 +69,8 @@ export class SessionManager {
   private inflight: Promise<Credentials> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private reauth: PendingReauth | undefined;
-  private state: SessionState = { status: 'signed-out' };
+  // A kept session starts as 'restoring', so the first render waits for it instead of bouncing to sign-in.
+  private state: SessionState = readStoredSession() ? { status: 'restoring' } : { status: 'signed-out' };
   private readonly listeners = new Set<() => void>();
 
   constructor(

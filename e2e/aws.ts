@@ -11,6 +11,6 @@ const url = `http://localhost:${E2E_SANDBOX_PORT}`;
  */
 export async function awsAs(username: 'admin' | 'operator') {
   const { credentials } = await signIn({ url }, username);
-  const config = { region: 'us-east-1', endpoint: url, credentials, maxAttempts: 4 };
+  const config = { region: 'us-east-1', endpoint: url, credentials, maxAttempts: 8 };
   return { v1: new APIGatewayClient(config), v2: new ApiGatewayV2Client(config) };
 }

@@ -24,7 +24,7 @@ import { countGetMetricData, HealthPage } from './pages/health-page.js';
 async function sdkAs(port: number, username: 'admin' | 'viewer') {
   const url = `http://localhost:${port}`;
   const { credentials } = await signIn({ url }, username);
-  const config = { region: 'us-east-1', endpoint: url, credentials, maxAttempts: 4 };
+  const config = { region: 'us-east-1', endpoint: url, credentials, maxAttempts: 8 };
   return { v1: new APIGatewayClient(config), v2: new ApiGatewayV2Client(config), logs: new CloudWatchLogsClient(config) };
 }
 

@@ -134,6 +134,29 @@ test('rotate a partner key: both keys work, then finish', async ({ page }) => {
   expect((await v1.send(new GetApiKeyCommand({ apiKey: successorId }))).enabled).toBe(true);
 });
 
+test('finish a rotation by deleting the old key, confirmed with its name, and carry on on the successor', async ({ page }) => {
+  const { v1 } = await awsAs('admin');
+  const oldId = await partnerKey(v1, 'partner-e2e-rotate-delete');
+  await signedIn(page, 'operator');
+  const keys = new KeysPage(page);
+  await keys.goto();
+  await keys.openKey('partner-e2e-rotate-delete');
+  await page.getByRole('button', { name: 'Rotate key' }).click();
+  await expect(page.getByText(/^Both keys work now/)).toBeVisible({ timeout: 20_000 });
+  const successorId = (await page.getByText(/^Both keys work now/).locator('span.font-mono').innerText()).trim();
+
+  await page.getByRole('button', { name: 'Finish: delete the old key…' }).click();
+  const confirm = page.getByRole('button', { name: 'Delete the old key', exact: true });
+  await expect(confirm).toBeDisabled();
+  await page.getByLabel('To delete the old key, type partner-e2e-rotate-delete').fill('partner-e2e-rotate-delete');
+  await confirm.click();
+  await expect(page).toHaveURL(new RegExp(`/keys/${successorId}$`));
+  await expect(page.getByText('Rotation finished: only the successor works now.')).toBeVisible();
+  await expect(v1.send(new GetApiKeyCommand({ apiKey: oldId }))).rejects.toMatchObject({ name: 'NotFoundException' });
+  expect((await v1.send(new GetApiKeyCommand({ apiKey: successorId }))).enabled).toBe(true);
+  expect((await v1.send(new GetUsagePlansCommand({ keyId: successorId }))).items!.map((p) => p.name)).toEqual(['Mobile Apps']);
+});
+
 for (const [operation, nth, step] of [
   ['CreateApiKey', 1, 'Create the successor key'],
   ['CreateUsagePlanKey', 1, 'Join plan 1 of 1 (Mobile Apps)'],

@@ -40,8 +40,10 @@ export function makeClient<C extends AnyClient>(
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(options.signed ? { credentials: sessionCredentials } : {}),
-    // Standard mode retries throttling (429 TooManyRequestsException) with jittered backoff.
-    maxAttempts: 4,
+    // Standard mode retries throttling (429 TooManyRequestsException) with jittered backoff. Other tools
+    // (CI deploys, Terraform, a second tab) share the account's quota, so the console is patient: five
+    // retries wait up to ~6 s in all before a screen reports the throttle.
+    maxAttempts: 6,
   });
   client.middlewareStack.addRelativeTo(
     (next: any, context: { commandName?: string }) => async (args: any) => {

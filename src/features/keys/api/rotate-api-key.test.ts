@@ -154,6 +154,40 @@ describe('an interrupted rotation', () => {
   });
 });
 
+describe('finishRotation', () => {
+  async function inOverlap(name: string) {
+    const { key } = await partnerKey(name);
+    const out = await rotateApiKey(config, key.id, { graceDays: 7 });
+    const rotation = findRotations(await fetchApiKeys(config)).find((r) => r.oldKeyId === key.id)!;
+    return { key, successorId: out.newKeyId!, rotation };
+  }
+
+  it('by deleting the old key leaves the successor alone, and the rotation reads as finished', async () => {
+    const { key, successorId, rotation } = await inOverlap('partner-finish-delete');
+    const out = await finishRotation(config, rotation, 'delete');
+    expect(out.result).toBe('finished');
+    expect(out.error).toBeUndefined();
+    await expect(fetchApiKey(config, key.id)).rejects.toMatchObject({ name: 'NotFoundException' });
+    expect((await fetchApiKey(config, successorId)).tags[ROTATION_TAG.state]).toBe('finished');
+    const after = findRotations(await fetchApiKeys(config)).find((r) => r.oldKeyId === key.id)!;
+    expect(rotationStatus(after, new Date())).toBe('finished');
+  });
+
+  it('says the old key is already off when only the record fails, and finishing again writes it', async () => {
+    const { key, successorId, rotation } = await inOverlap('partner-finish-record-fails');
+    // TagResource #1 records the end on the old key, right after it was disabled.
+    sandbox.faults.add({ operation: 'TagResource', nth: 1, code: 'BadRequestException', message: 'Injected failure of TagResource' });
+    const out = await finishRotation(config, rotation, 'disable');
+    expect(out).toMatchObject({ result: 'finished', failedStep: 'Record the end on the old key' });
+    expect((await fetchApiKey(config, key.id)).enabled).toBe(false);
+    const again = await finishRotation(config, rotation, 'disable');
+    expect(again.result).toBe('finished');
+    expect(again.error).toBeUndefined();
+    expect((await fetchApiKey(config, key.id)).tags[ROTATION_TAG.state]).toBe('finished');
+    expect((await fetchApiKey(config, successorId)).tags[ROTATION_TAG.state]).toBe('finished');
+  });
+});
+
 describe('rotateOrResume', () => {
   it('carries on with a rotation whose successor was created but never recorded on the old key', async () => {
     const { key, planIds } = await partnerKey('partner-half-done');

@@ -224,7 +224,10 @@ export async function finishRotation(config: ConsoleConfig, rotation: Rotation, 
     await run.step('Record the end on the successor', () => tagApiKey(config, newKeyId, { [ROTATION_TAG.state]: 'finished' }));
     return { oldKeyId: rotation.oldKeyId, newKeyId, result: 'finished', steps: run.steps };
   } catch (e) {
-    return { oldKeyId: rotation.oldKeyId, newKeyId, result: 'overlap', steps: run.steps, failedStep: (e as { step?: string }).step, error: (e as { cause?: unknown }).cause ?? e };
+    // Once the old key is off, only the record on the tags is missing: the rotation is over in effect, and
+    // finishing again (disable is idempotent; a deleted key ends the rotation by itself) writes the record.
+    const off = run.steps.some((s) => s.status === 'done' && (s.step === 'Delete the old key' || s.step === 'Disable the old key'));
+    return { oldKeyId: rotation.oldKeyId, newKeyId, result: off ? 'finished' : 'overlap', steps: run.steps, failedStep: (e as { step?: string }).step, error: (e as { cause?: unknown }).cause ?? e };
   }
 }
 

@@ -33,7 +33,7 @@ export function KeyPage() {
   const key = useQuery({ queryKey: [...keysKeys.all(config.region), 'key', keyId], queryFn: ({ signal }) => fetchApiKey(config, keyId, signal) });
   const plans = useQuery({ queryKey: [...keysKeys.all(config.region), 'key', keyId, 'plans'], queryFn: ({ signal }) => fetchPlansOfKey(config, keyId, signal) });
   const allKeys = useApiKeys();
-  const [confirm, setConfirm] = useState<'disable' | 'delete' | 'cancel-rotation' | null>(null);
+  const [confirm, setConfirm] = useState<'disable' | 'delete' | 'cancel-rotation' | 'finish-delete' | null>(null);
   const [typed, setTyped] = useState('');
   const [graceDays, setGraceDays] = useState('7');
   const [graceError, setGraceError] = useState<string>();
@@ -49,6 +49,18 @@ export function KeyPage() {
   const related = findRotations(allKeys.data ?? []).find((r) => r.oldKeyId === k.id || r.newKeyId === k.id);
   const status = related ? rotationStatus(related, new Date()) : undefined;
   const tags = Object.entries(k.tags).filter(([t]) => !isRotationTag(t));
+  // Deleting the old key is confirmed with the old key's name, whichever of the two pages this is.
+  const oldKeyName = related ? (related.oldKeyId === k.id ? k.name : (allKeys.data?.find((x) => x.id === related.oldKeyId)?.name ?? related.oldKeyId)) : '';
+  const finishByDeleting = (r: NonNullable<typeof related>) => {
+    setConfirm(null);
+    setTyped('');
+    setSteps([]);
+    rotation.mutate(
+      { kind: 'finish', rotation: r, mode: 'delete' },
+      // This page's key is gone once the old key is deleted: carry on on the successor's page.
+      { onSuccess: (out) => void (out.result === 'finished' && r.oldKeyId === k.id && r.newKeyId && navigate(`/keys/${r.newKeyId}`)) },
+    );
+  };
 
   const rotate = () => {
     const days = Number(graceDays);
@@ -137,6 +149,9 @@ export function KeyPage() {
                     <button type="button" className={primaryButton} disabled={rotation.isPending} onClick={() => rotation.mutate({ kind: 'finish', rotation: related, mode: 'disable' })}>
                       Finish: disable the old key
                     </button>
+                    <button type="button" className={secondaryButton} disabled={rotation.isPending} onClick={() => setConfirm('finish-delete')}>
+                      Finish: delete the old key…
+                    </button>
                     <button type="button" className={secondaryButton} disabled={rotation.isPending} onClick={() => setConfirm('cancel-rotation')}>
                       Cancel the rotation…
                     </button>
@@ -155,7 +170,7 @@ export function KeyPage() {
               </div>
             )}
           </div>
-        ) : canOperate && k.enabled && !k.tags[ROTATION_TAG.predecessor] ? (
+        ) : canOperate && k.enabled && (!k.tags[ROTATION_TAG.predecessor] || k.tags[ROTATION_TAG.state] === 'finished') ? (
           <div className="flex flex-wrap items-end gap-2 text-sm">
             <label className="flex flex-col">
               <span className="text-slate-700">Grace period (days)</span>
@@ -193,6 +208,23 @@ export function KeyPage() {
                 }}
               >
                 Cancel the rotation
+              </button>
+              <button type="button" className={secondaryButton} onClick={() => { setConfirm(null); setTyped(''); }}>
+                Keep it
+              </button>
+            </div>
+          </div>
+        )}
+        {confirm === 'finish-delete' && related && (
+          <div className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm">
+            <p>
+              The old key <span className="font-mono">{oldKeyName}</span> is deleted and leaves every usage plan: requests with it are refused at once, and
+              it cannot be enabled again. The console first checks that the successor is enabled and in every plan of the old key.
+            </p>
+            <TypedConfirmation expected={oldKeyName} value={typed} onChange={setTyped} action="delete the old key" />
+            <div className="flex gap-2">
+              <button type="button" className={dangerButton} disabled={typed !== oldKeyName || rotation.isPending} onClick={() => finishByDeleting(related)}>
+                Delete the old key
               </button>
               <button type="button" className={secondaryButton} onClick={() => { setConfirm(null); setTyped(''); }}>
                 Keep it

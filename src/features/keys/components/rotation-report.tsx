@@ -32,7 +32,13 @@ export function RotationReport({ steps, outcome }: { steps: readonly StepEvent[]
       {outcome?.error !== undefined && (
         <ErrorPanel
           title={`${outcome.failedStep ?? 'A step'} failed. ${
-            outcome.result === 'rolled-back' ? 'Everything the rotation did was undone.' : outcome.result === 'rollback-incomplete' ? 'The undo did not finish.' : 'Nothing was changed.'
+            outcome.result === 'rolled-back'
+              ? 'Everything the rotation did was undone.'
+              : outcome.result === 'rollback-incomplete'
+                ? 'The undo did not finish.'
+                : outcome.result === 'finished'
+                  ? 'The old key is already off; only the record on the keys is missing, so finish again to write it.'
+                  : 'Nothing was changed.'
           }`}
           error={outcome.error}
         />

@@ -11,7 +11,7 @@ import {
   PutIntegrationCommand,
   PutMethodCommand,
 } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
+import { ApiGatewayV2Client, CreateApiCommand, CreateStageCommand, GetApisCommand, GetStageCommand as GetV2StageCommand } from '@aws-sdk/client-apigatewayv2';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { E2E_SANDBOX_PORT, E2E_SCALE_PORT, E2E_SCALE_SANDBOX_PORT } from '../playwright.config.js';
 import { signIn } from '../sandbox/test/support/sign-in.js';
@@ -214,6 +214,37 @@ test('an operator sets up 429 counting on a stage, AWS holds the log group and f
   await expect(health.figures('429s')).toContainText(`429s: ${throttled} in total`, { timeout: 20_000 });
   const perKey = health.widget('429s per API key').getByRole('table', { name: '429s per API key' });
   await expect(perKey.getByRole('row', { name: new RegExp(`^${key.id}`) })).toContainText(String(throttled));
+});
+
+test('an operator undoes a 429 setup on an HTTP stage: access logging off again, the filter gone, the log group kept', async ({ page }) => {
+  const { v2, logs } = await sdkAs(E2E_SANDBOX_PORT, 'admin');
+  const api = await v2.send(new CreateApiCommand({ Name: `Undo tracking ${Date.now()}`, ProtocolType: 'HTTP' }));
+  await v2.send(new CreateStageCommand({ ApiId: api.ApiId, StageName: 'prod' }));
+
+  await signedIn(page, 'operator');
+  await page.goto(`/health/v2/${api.ApiId}?stage=prod`);
+  const health = new HealthPage(page);
+  await expect(health.setupChecks).toContainText('access logging is off');
+  await health.throttling.getByRole('button', { name: 'Set up 429 counting' }).click();
+  await health.review.getByRole('button', { name: 'Apply' }).click();
+  await expect(health.applied).toContainText('429s are now counted on this stage');
+  const group = `/aws/apigateway/access-logs/${api.ApiId}/prod`;
+  expect((await v2.send(new GetV2StageCommand({ ApiId: api.ApiId, StageName: 'prod' }))).AccessLogSettings?.DestinationArn).toMatch(new RegExp(`:log-group:${group}$`));
+
+  await health.applied.getByRole('button', { name: 'Undo' }).click();
+  const changes = health.review.getByRole('table', { name: 'Changes' });
+  await expect(changes.getByRole('row', { name: /^Access log destination/ })).toContainText(group);
+  await expect(changes.getByRole('row', { name: /^Metric filter gateway-console-429-/ })).toContainText('Deleted');
+  await expect(health.review.getByText('DeleteAccessLogSettings', { exact: true })).toBeVisible();
+  await expect(health.review.getByText(`The log group ${group} is kept`)).toBeVisible();
+  await health.review.getByRole('button', { name: 'Apply' }).click();
+  await expect(health.applied).toContainText('Undone: the stage’s access logging is as it was');
+
+  expect((await v2.send(new GetV2StageCommand({ ApiId: api.ApiId, StageName: 'prod' }))).AccessLogSettings).toBeUndefined();
+  expect((await logs.send(new DescribeMetricFiltersCommand({ logGroupName: group }))).metricFilters ?? []).toEqual([]);
+  expect((await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: group }))).logGroups?.map((g) => g.logGroupName)).toEqual([group]);
+  await health.applied.getByRole('button', { name: 'Done' }).click();
+  await expect(health.setupChecks).toContainText('access logging is off');
 });
 
 test('when CloudWatch fails, each chart says so with AWS’s error and a retry, and the rest of the page stays', async ({ page }) => {

@@ -5,6 +5,7 @@ import {
   CreateDeploymentCommand,
   CreateRouteCommand,
   CreateStageCommand,
+  DeleteAccessLogSettingsCommand,
   DeleteDeploymentCommand,
   DeleteStageCommand,
   GetDeploymentCommand,
@@ -304,6 +305,35 @@ describe('GetDeployments, GetDeployment, DeleteDeployment', () => {
     });
     expect(await failure(client('viewer').send(new DeleteDeploymentCommand({ ApiId: apiId, DeploymentId: used.DeploymentId })))).toMatchObject({
       name: 'AccessDeniedException',
+    });
+  });
+});
+
+describe('DeleteAccessLogSettings', () => {
+  it('turns access logging off and leaves the rest of the stage alone; the viewer is denied', async () => {
+    const apiId = await api('HTTP');
+    const destination = `arn:aws:logs:us-east-1:${sandbox.config.account}:log-group:access`;
+    await admin.send(
+      new CreateStageCommand({ ApiId: apiId, StageName: 'prod', StageVariables: { table: 'orders' }, AccessLogSettings: { DestinationArn: destination, Format: '{"status":"$context.status"}' } }),
+    );
+    expect(await failure(client('viewer').send(new DeleteAccessLogSettingsCommand({ ApiId: apiId, StageName: 'prod' })))).toMatchObject({
+      name: 'AccessDeniedException',
+      status: 403,
+    });
+    const out = await client('operator').send(new DeleteAccessLogSettingsCommand({ ApiId: apiId, StageName: 'prod' }));
+    expect(out.$metadata.httpStatusCode).toBe(204);
+    const stage = await admin.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }));
+    expect(stage.AccessLogSettings).toBeUndefined();
+    expect(stage.StageVariables).toEqual({ table: 'orders' });
+    // Nothing left to delete is not an error.
+    expect((await admin.send(new DeleteAccessLogSettingsCommand({ ApiId: apiId, StageName: 'prod' }))).$metadata.httpStatusCode).toBe(204);
+  });
+
+  it('needs the stage to exist', async () => {
+    const apiId = await api('HTTP');
+    expect(await failure(admin.send(new DeleteAccessLogSettingsCommand({ ApiId: apiId, StageName: 'nope' })))).toMatchObject({
+      name: 'NotFoundException',
+      status: 404,
     });
   });
 });

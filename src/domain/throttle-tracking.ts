@@ -254,7 +254,7 @@ export interface Check {
 }
 
 export interface PlannedCall {
-  operation: 'CreateLogGroup' | 'UpdateStage' | 'PutMetricFilter';
+  operation: 'CreateLogGroup' | 'UpdateStage' | 'PutMetricFilter' | 'DeleteMetricFilter' | 'DeleteAccessLogSettings';
   input: Record<string, unknown>;
 }
 

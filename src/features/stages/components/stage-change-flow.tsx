@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AppliedPanel, DriftPanel, NothingToChange, ZeroLimitWarning } from '../../../components/change-panels.js';
 import { ChangeTable, RequestPreview } from '../../../components/change-table.js';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { TypedConfirmation } from '../../../components/typed-confirmation.js';
@@ -37,16 +38,7 @@ export function StageChangeFlow({ plan: initial, typeToConfirm, onBack, onDone }
   const needsTyping = typeToConfirm !== undefined && plan === initial;
   const canApply = (zeros.length === 0 || confirmZero) && (!needsTyping || typed === typeToConfirm) && !apply.isPending;
 
-  if (plan.changes.length === 0) {
-    return (
-      <section aria-label="Review changes" className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
-        <p className="text-sm text-slate-700">Nothing to change: the values are the ones the stage already has.</p>
-        <button type="button" className={secondaryButton} onClick={onBack}>
-          Back
-        </button>
-      </section>
-    );
-  }
+  if (plan.changes.length === 0) return <NothingToChange what="stage" onBack={onBack} />;
 
   if (outcome && apply.isSuccess) {
     return <Outcome outcome={outcome} plan={plan} onUndo={(undo) => { apply.reset(); setConfirmZero(false); setPlan(undo); }} onClose={onDone} />;
@@ -57,16 +49,7 @@ export function StageChangeFlow({ plan: initial, typeToConfirm, onBack, onDone }
       <h3 className="font-semibold text-slate-900">Review: {plan.title}</h3>
       <ChangeTable caption="Changes" rows={plan.changes.map((c) => ({ label: c.label, before: fmt(c.before), after: fmt(c.after), note: c.note }))} />
       <RequestPreview requests={plannedRequests(plan)} />
-      {zeros.length > 0 && (
-        <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
-          <p>
-            <strong>A limit of 0 blocks all traffic</strong> to {zeros.join(', ')}: every request will get 429 Too Many Requests.
-          </p>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" checked={confirmZero} onChange={(e) => setConfirmZero(e.target.checked)} />I mean to block this traffic
-          </label>
-        </div>
-      )}
+      {zeros.length > 0 && <ZeroLimitWarning blocked={`to ${zeros.join(', ')}`} confirmed={confirmZero} onConfirmed={setConfirmZero} />}
       {needsTyping && <TypedConfirmation expected={typeToConfirm} value={typed} onChange={setTyped} action="apply this change" />}
       <p className="text-xs text-slate-600">
         Just before applying, the console reads the stage again and stops if anything this change touches has changed since you opened it.
@@ -90,17 +73,7 @@ export function StageChangeFlow({ plan: initial, typeToConfirm, onBack, onDone }
 
 function Outcome({ outcome, plan, onUndo, onClose }: { outcome: ApplyOutcome; plan: StagePlan; onUndo(p: StagePlan): void; onClose(): void }) {
   if (outcome.kind === 'drift') {
-    return (
-      <section aria-label="Change stopped" className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4">
-        <h3 className="font-semibold text-amber-900">Stopped: the stage changed since you opened this form</h3>
-        <p className="text-sm text-amber-900">Nothing was applied. Someone (or something) changed what this change touches:</p>
-        <ChangeTable caption="Changed underneath" rows={outcome.drift.map((d) => ({ label: d.label, before: fmt(d.whenOpened), after: fmt(d.now) }))} />
-        <p className="text-sm text-amber-900">The table shows the value when you opened the form (before) and now (after). Start again from the current values.</p>
-        <button type="button" className={secondaryButton} onClick={onClose}>
-          Start again
-        </button>
-      </section>
-    );
+    return <DriftPanel what="stage" heading="h3" rows={outcome.drift.map((d) => ({ label: d.label, before: fmt(d.whenOpened), after: fmt(d.now) }))} onClose={onClose} />;
   }
   if (outcome.kind === 'partial') {
     return (
@@ -116,34 +89,14 @@ function Outcome({ outcome, plan, onUndo, onClose }: { outcome: ApplyOutcome; pl
     );
   }
   return (
-    <section aria-label="Change applied" aria-live="polite" className="space-y-3 rounded-md border border-emerald-300 bg-emerald-50 p-4">
-      <h3 className="font-semibold text-emerald-900">
-        Applied: {plan.title}
-      </h3>
-      <ChangeTable caption="Applied changes" rows={plan.changes.map((c) => ({ label: c.label, before: fmt(c.before), after: fmt(c.after) }))} />
-      {outcome.mismatches.length > 0 && (
-        <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
-          AWS reports some settings differently from what was asked:
-          <ul className="list-disc pl-5">
-            {outcome.mismatches.map((m) => (
-              <li key={m.label}>
-                {m.label}: asked {String(fmt(m.expected) ?? 'not set')}, now {String(fmt(m.actual) ?? 'not set')}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="flex gap-2">
-        {outcome.undo && (
-          <button type="button" className={secondaryButton} onClick={() => onUndo(outcome.undo!)}>
-            Undo
-          </button>
-        )}
-        <button type="button" className={primaryButton} onClick={onClose}>
-          Done
-        </button>
-      </div>
-      {!outcome.undo && <p className="text-xs text-slate-600">This change cannot be undone by another stage update.</p>}
-    </section>
+    <AppliedPanel
+      title={plan.title}
+      heading="h3"
+      rows={plan.changes.map((c) => ({ label: c.label, before: fmt(c.before), after: fmt(c.after) }))}
+      mismatches={outcome.mismatches.map((m) => ({ label: m.label, expected: fmt(m.expected), actual: fmt(m.actual) }))}
+      onUndo={outcome.undo && (() => onUndo(outcome.undo!))}
+      noUndo="This change cannot be undone by another stage update."
+      onClose={onClose}
+    />
   );
 }

@@ -5,6 +5,7 @@ import {
   UpdateStage$,
   type CreateStageCommandInput,
   type CreateStageCommandOutput,
+  type DeleteAccessLogSettingsCommandInput,
   type DeleteRouteSettingsCommandInput,
   type DeleteStageCommandInput,
   type GetStageCommandInput,
@@ -36,6 +37,10 @@ export function deleteStage(ctx: Ctx, input: DeleteStageCommandInput): void {
 
 export function updateStage(ctx: Ctx, input: UpdateStageCommandInput): Out<UpdateStageCommandOutput> {
   return outputOf(UpdateStage$, store.updateStage(ctx.state, envOf(ctx), input));
+}
+
+export function deleteAccessLogSettings(ctx: Ctx, input: DeleteAccessLogSettingsCommandInput): void {
+  store.deleteAccessLogSettings(ctx.state, envOf(ctx), input.ApiId, input.StageName);
 }
 
 export function deleteRouteSettings(ctx: Ctx, input: DeleteRouteSettingsCommandInput): void {

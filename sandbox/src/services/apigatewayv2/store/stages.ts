@@ -216,6 +216,16 @@ export function updateStage(state: V2State, env: StoreEnv, input: UpdateStageCom
 }
 
 /** DeleteRouteSettings: drops one route key's override, also one a deleted route left behind. */
+/**
+ * DeleteAccessLogSettings: turns the stage's access logging off. The stage must exist; a stage that logs
+ * nothing answers 204 all the same (AWS documents no error for it).
+ */
+export function deleteAccessLogSettings(state: V2State, env: StoreEnv, apiId: string | undefined, stageName: string | undefined): void {
+  const stage = getStage(state, env, apiId, stageName);
+  delete stage.accessLogSettings;
+  stage.lastUpdatedDate = isoNow(env);
+}
+
 export function deleteRouteSettings(
   state: V2State,
   env: StoreEnv,

@@ -7,7 +7,7 @@ import { deletePlanRequests } from '../../../../domain/usage-plan-change.js';
 import type { UsagePlan } from '../../../../domain/usage-plan.js';
 import { usagePlanUpdateSlot } from '../../api/update-usage-plan.js';
 import { useDeleteUsagePlan } from './plan-change.js';
-import { DriftPanel } from './plan-change-flow.js';
+import { PlanDriftPanel } from './plan-change-flow.js';
 import { SlotNotice, useSecondsUntil } from './countdown.js';
 
 const isAbort = (e: unknown) => (e as { name?: string } | null)?.name === 'AbortError';
@@ -24,7 +24,7 @@ export function DeletePlanFlow({ plan, keyCount, onCancel, onDeleted }: { plan: 
   const outcome = del.data;
   const waiting = useSecondsUntil(sendAt) > 0 && del.isPending;
 
-  if (outcome?.kind === 'drift') return <DriftPanel drift={outcome.drift} what="usage plan" onClose={onCancel} />;
+  if (outcome?.kind === 'drift') return <PlanDriftPanel drift={outcome.drift} onClose={onCancel} />;
   if (outcome?.kind === 'partial') {
     return (
       <section aria-label="Change partly applied" role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { AppliedPanel, DriftPanel, NothingToChange, ZeroLimitWarning } from '../../../../components/change-panels.js';
 import { ChangeTable, RequestPreview } from '../../../../components/change-table.js';
 import { ErrorPanel } from '../../../../components/error-panel.js';
 import { primaryButton, secondaryButton } from '../../../../components/buttons.js';
@@ -33,16 +34,7 @@ export function PlanChangeFlow({ change: initial, onBack, onDone }: { change: Us
   const isUndo = change !== initial;
   const waiting = useSecondsUntil(sendAt) > 0 && apply.isPending;
 
-  if (change.changes.length === 0) {
-    return (
-      <section aria-label="Review changes" className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
-        <p className="text-sm text-slate-700">Nothing to change: the values are the ones the plan already has.</p>
-        <button type="button" className={secondaryButton} onClick={onBack}>
-          Back
-        </button>
-      </section>
-    );
-  }
+  if (change.changes.length === 0) return <NothingToChange what="plan" onBack={onBack} />;
 
   if (apply.isSuccess) {
     return (
@@ -77,14 +69,7 @@ export function PlanChangeFlow({ change: initial, onBack, onDone }: { change: Us
         the plan again and stops if anything this change touches has changed since you opened it.
       </p>
       {zeros.length > 0 && (
-        <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
-          <p>
-            <strong>A limit of 0 blocks all traffic</strong> of this plan&apos;s keys to {zeros.join(', ')}: every request will get 429 Too Many Requests.
-          </p>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" checked={confirmZero} onChange={(e) => setConfirmZero(e.target.checked)} />I mean to block this traffic
-          </label>
-        </div>
+        <ZeroLimitWarning blocked={`of this plan's keys to ${zeros.join(', ')}`} confirmed={confirmZero} onConfirmed={setConfirmZero} />
       )}
       <SlotNotice sendAt={sendAt} queued={apply.isPending} />
       {apply.isError && !cancelled && <ErrorPanel title="The change was refused; nothing was changed" error={apply.error} />}
@@ -109,46 +94,20 @@ export function PlanChangeFlow({ change: initial, onBack, onDone }: { change: Us
   );
 }
 
-export function DriftPanel({ drift, what, onClose }: { drift: readonly PlanDrift[]; what: string; onClose(): void }) {
-  return (
-    <section aria-label="Change stopped" className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4">
-      <h2 className="font-semibold text-amber-900">Stopped: the {what} changed since you opened this form</h2>
-      <p className="text-sm text-amber-900">Nothing was applied. Someone (or something) changed what this change touches:</p>
-      <ChangeTable caption="Changed underneath" rows={drift.map((d) => ({ label: d.label, before: fmtValue(d.whenOpened), after: fmtValue(d.now) }))} />
-      <p className="text-sm text-amber-900">The table shows the value when you opened the form (before) and now (after). Start again from the current values.</p>
-      <button type="button" className={secondaryButton} onClick={onClose}>
-        Start again
-      </button>
-    </section>
-  );
+/** The plan flow's drift stop, also shown when a deletion finds the plan changed. */
+export function PlanDriftPanel({ drift, onClose }: { drift: readonly PlanDrift[]; onClose(): void }) {
+  return <DriftPanel what="usage plan" rows={drift.map((d) => ({ label: d.label, before: fmtValue(d.whenOpened), after: fmtValue(d.now) }))} onClose={onClose} />;
 }
 
 function Outcome({ outcome, change, onUndo, onClose }: { outcome: ChangeOutcome; change: UsagePlanChange; onUndo(c: UsagePlanChange): void; onClose(): void }) {
-  if (outcome.kind === 'drift') return <DriftPanel drift={outcome.drift} what="usage plan" onClose={onClose} />;
+  if (outcome.kind === 'drift') return <PlanDriftPanel drift={outcome.drift} onClose={onClose} />;
   return (
-    <section aria-label="Change applied" aria-live="polite" className="space-y-3 rounded-md border border-emerald-300 bg-emerald-50 p-4">
-      <h2 className="font-semibold text-emerald-900">Applied: {change.title}</h2>
-      <ChangeTable caption="Applied changes" rows={change.changes.map((c) => ({ label: c.label, before: fmtValue(c.before), after: fmtValue(c.after) }))} />
-      {outcome.mismatches.length > 0 && (
-        <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
-          AWS reports some settings differently from what was asked:
-          <ul className="list-disc pl-5">
-            {outcome.mismatches.map((m) => (
-              <li key={m.label}>
-                {m.label}: asked {String(fmtValue(m.expected) ?? 'not set')}, now {String(fmtValue(m.actual) ?? 'not set')}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="flex gap-2">
-        <button type="button" className={secondaryButton} onClick={() => onUndo(outcome.undo)}>
-          Undo
-        </button>
-        <button type="button" className={primaryButton} onClick={onClose}>
-          Done
-        </button>
-      </div>
-    </section>
+    <AppliedPanel
+      title={change.title}
+      rows={change.changes.map((c) => ({ label: c.label, before: fmtValue(c.before), after: fmtValue(c.after) }))}
+      mismatches={outcome.mismatches.map((m) => ({ label: m.label, expected: fmtValue(m.expected), actual: fmtValue(m.actual) }))}
+      onUndo={() => onUndo(outcome.undo)}
+      onClose={onClose}
+    />
   );
 }

@@ -15,7 +15,7 @@ import { ApiGatewayV2Client, CreateApiCommand, CreateStageCommand, GetApisComman
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { E2E_SANDBOX_PORT, E2E_SCALE_PORT, E2E_SCALE_SANDBOX_PORT } from '../playwright.config.js';
 import { signIn } from '../sandbox/test/support/sign-in.js';
-import { signedIn } from './support.js';
+import { injectFault, signedIn, watchAccessKey } from './support.js';
 import { StagePage } from './pages/stage-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { countGetMetricData, HealthPage } from './pages/health-page.js';
@@ -248,16 +248,12 @@ test('an operator undoes a 429 setup on an HTTP stage: access logging off again,
 });
 
 test('when CloudWatch fails, each chart says so with AWS’s error and a retry, and the rest of the page stays', async ({ page }) => {
+  const accessKey = watchAccessKey(page, E2E_SANDBOX_PORT);
   await signedIn(page, 'viewer');
   const stage = new StagePage(page);
   await stage.open('Internal Health', 'prod');
-  // The next two GetMetricData calls fail (the console retries a failed read once).
-  const res = await fetch(`http://localhost:${E2E_SANDBOX_PORT}/_sandbox/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ operation: 'GetMetricData', service: 'cloudwatch', code: 'InvalidParameterValue', status: 400, message: 'Injected failure of GetMetricData', times: 2 }),
-  });
-  expect(res.status).toBe(201);
+  // This browser's next two GetMetricData calls fail (the console retries a failed read once).
+  await injectFault(E2E_SANDBOX_PORT, { operation: 'GetMetricData', service: 'cloudwatch', code: 'InvalidParameterValue', status: 400, times: 2, accessKeyId: accessKey() });
   await page.getByRole('link', { name: /^Health dashboard/ }).click();
   const health = new HealthPage(page);
   for (const title of ['Requests', 'Latency', 'Integration latency', 'Errors', 'Error rate']) {

@@ -25,3 +25,30 @@ export function countAwsRequests(page: Page, sandboxPort: number) {
   });
   return counts;
 }
+
+/**
+ * Learns the access key id a page signs its AWS calls with (from the Authorization header), so a test can
+ * aim a sandbox fault at this browser alone while another worker's browser uses the same sandbox.
+ */
+export function watchAccessKey(page: Page, sandboxPort: number): () => string {
+  let latest: string | undefined;
+  page.on('request', (r) => {
+    if (new URL(r.url()).port !== String(sandboxPort)) return;
+    const m = /Credential=([A-Z0-9]+)\//.exec(r.headers()['authorization'] ?? '');
+    if (m) latest = m[1];
+  });
+  return () => {
+    if (!latest) throw new Error('The page has sent no signed AWS request yet.');
+    return latest;
+  };
+}
+
+/** Makes the Nth next call of an operation by this caller fail in a sandbox (its test-only fault switch). */
+export async function injectFault(sandboxPort: number, fault: { operation: string; accessKeyId: string; nth?: number; times?: number; code?: string; status?: number; message?: string; service?: string }) {
+  const res = await fetch(`http://localhost:${sandboxPort}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: 'BadRequestException', message: `Injected failure of ${fault.operation}`, ...fault }),
+  });
+  if (res.status !== 201) throw new Error(`The sandbox refused the fault: ${res.status} ${await res.text()}`);
+}

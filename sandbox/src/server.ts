@@ -181,7 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           throw new AwsError('SerializationException', 'Request body is not valid JSON.', 400);
         }
       }
-      faults.check(module.name, opName);
+      faults.check(module.name, opName, ctx.caller?.accessKeyId);
       const output = await op.handler(ctx, input);
       if (op.mutates) persist();
       writeAwsJson(res, version, output, base);
@@ -214,7 +214,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           throw new AwsError('SerializationException', 'Could not parse request body into json.', 400);
         }
       }
-      faults.check(module.name, op.name);
+      faults.check(module.name, op.name, ctx.caller?.accessKeyId);
       const result: HandlerResult = await op.handler(ctx, params, body ?? {});
       if (sreq.method !== 'GET') persist();
       writeRestJson(res, result.status ?? 200, result.body, { ...base, ...result.headers });

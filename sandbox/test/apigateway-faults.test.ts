@@ -82,6 +82,16 @@ describe('sandbox fault switch', () => {
     expect((await env.admin.send(new CreateApiKeyCommand({ name: 'cleared' }))).name).toBe('cleared');
   });
 
+  it('can be limited to one caller’s credentials, so parallel tests keep their faults apart', async () => {
+    const { accessKeyId } = await env.operator.config.credentials();
+    const added = await faults('POST', { operation: 'CreateApiKey', accessKeyId, code: 'BadRequestException', message: 'only for the operator' });
+    expect(((await added.json()) as { faults: { accessKeyId?: string }[] }).faults[0]!.accessKeyId).toBe(accessKeyId);
+    // Another session's call goes through and leaves the fault waiting for its own caller.
+    expect((await env.admin.send(new CreateApiKeyCommand({ name: 'someone-else' }))).name).toBe('someone-else');
+    await expectAwsError(env.operator.send(new CreateApiKeyCommand({ name: 'mine' })), 'BadRequestException', 'only for the operator', 400);
+    expect((await faults('POST', { operation: 'CreateApiKey', accessKeyId: '' })).status).toBe(400);
+  });
+
   it('refuses malformed faults, adding none of a batch', async () => {
     const bad = await faults('POST', [{ operation: 'CreateApiKey' }, { operation: 'CreateApiKey', nth: 0 }]);
     expect(bad.status).toBe(400);

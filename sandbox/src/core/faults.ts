@@ -20,12 +20,18 @@ export interface FaultSpec {
   status?: number;
   /** Restricts the fault to one service module (`apigateway`, `apigatewayv2`, ...); any by default. */
   service?: string;
+  /**
+   * Restricts the fault to calls signed with these credentials (one browser's session), so tests running in
+   * parallel against one sandbox cannot take each other's faults. Unsigned calls never match it.
+   */
+  accessKeyId?: string;
 }
 
 export interface Fault {
   id: number;
   operation: string;
   service?: string;
+  accessKeyId?: string;
   /** Matching calls still to let through before the first failure. */
   skip: number;
   /** Failures still to give. */
@@ -74,6 +80,7 @@ export class FaultRegistry {
     const status = spec.status ?? STATUS[code] ?? 400;
     if (!Number.isInteger(status) || status < 400 || status > 599) problems.push('status must be an HTTP error status (400..599)');
     if (spec.service !== undefined && typeof spec.service !== 'string') problems.push('service must be a string');
+    if (spec.accessKeyId !== undefined && (typeof spec.accessKeyId !== 'string' || !spec.accessKeyId)) problems.push('accessKeyId must be an access key id');
     if (problems.length) throw invalid(`Invalid fault: ${problems.join('; ')}.`);
     const fault: Fault = {
       id: this.nextId++,
@@ -85,6 +92,7 @@ export class FaultRegistry {
       status,
     };
     if (spec.service) fault.service = spec.service;
+    if (spec.accessKeyId) fault.accessKeyId = spec.accessKeyId;
     this.faults.push(fault);
     return { ...fault };
   }
@@ -98,13 +106,15 @@ export class FaultRegistry {
   }
 
   /**
-   * Counts one authorized call of `operation` against every pending fault for it and throws the error of
+   * Counts one authorized call of `operation` (signed with `accessKeyId`, if signed) against every pending
+   * fault for it and throws the error of
    * the first that is due. A fault that has failed `times` calls is removed.
    */
-  check(service: string, operation: string): void {
+  check(service: string, operation: string, accessKeyId?: string): void {
     let due: Fault | undefined;
     for (const f of this.faults) {
       if (f.operation !== operation || (f.service && f.service !== service)) continue;
+      if (f.accessKeyId && f.accessKeyId !== accessKeyId) continue;
       if (f.skip > 0) {
         f.skip--;
         continue;

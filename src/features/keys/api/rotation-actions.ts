@@ -1,21 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useConsoleConfig } from '../../../aws/config-context.js';
 import type { Rotation } from '../../../domain/rotation.js';
-import { finishRotation, resumeRotation, rollBackRotation, rotateApiKey, type StepEvent } from './rotate-api-key.js';
+import { finishRotation, resumeRotation, rollBackRotation, rotateApiKey, type RotationOutcome, type StepEvent } from './rotate-api-key.js';
 import { keysKeys } from './keys.js';
 
-type Action =
+export type RotationAction =
   | { kind: 'rotate'; keyId: string; graceDays: number }
   | { kind: 'resume'; rotation: Rotation }
   | { kind: 'roll-back'; rotation: Rotation }
   | { kind: 'finish'; rotation: Rotation; mode: 'disable' | 'delete' };
 
-/** Starts, resumes, rolls back or finishes a rotation, reporting each step, then refreshes the keys. */
-export function useRotationAction(onStep?: (e: StepEvent) => void) {
+/**
+ * Starts, resumes, rolls back or finishes a rotation, reporting each step, then refreshes the keys.
+ * `onDone` runs before that refresh, and even if the calling component has gone meanwhile: a page whose key
+ * was just deleted can move on before it would read the key again and find it missing.
+ */
+export function useRotationAction(onStep?: (e: StepEvent) => void, onDone?: (out: RotationOutcome, action: RotationAction) => void) {
   const config = useConsoleConfig();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (a: Action) => {
+    mutationFn: (a: RotationAction) => {
       switch (a.kind) {
         case 'rotate':
           return rotateApiKey(config, a.keyId, { graceDays: a.graceDays, onStep });
@@ -27,6 +31,7 @@ export function useRotationAction(onStep?: (e: StepEvent) => void) {
           return finishRotation(config, a.rotation, a.mode, onStep);
       }
     },
+    onSuccess: (out, action) => onDone?.(out, action),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keysKeys.all(config.region) }),
   });
 }

@@ -6,9 +6,9 @@ import { ErrorPanel } from '../../../components/error-panel.js';
 import { formatDateTime } from '../../../components/format.js';
 import { SectionHeader } from '../../../components/section-header.js';
 import type { ApiKey } from '../../../domain/api-key.js';
-import { findRotations, rotationStatus, ROTATION_TAG, type Rotation } from '../../../domain/rotation.js';
+import { findRotations, rotationStatus, ROTATION_TAG } from '../../../domain/rotation.js';
 import type { RotationOutcome, StepEvent } from '../api/rotate-api-key.js';
-import { useRotationAction } from '../api/rotation-actions.js';
+import { useRotationAction, type RotationAction } from '../api/rotation-actions.js';
 import { RotationReport } from './rotation-report.js';
 
 /**
@@ -24,17 +24,27 @@ export function KeyRotationSection({ apiKey: k, allKeys, canOperate }: { apiKey:
   const [graceDays, setGraceDays] = useState('7');
   const [graceError, setGraceError] = useState<string>();
   const [steps, setSteps] = useState<StepEvent[]>(carried?.steps ?? []);
-  const rotation = useRotationAction((e) => setSteps((s) => [...s.filter((x) => x.step !== e.step), e]));
+  const rotation = useRotationAction(
+    (e) => setSteps((s) => [...s.filter((x) => x.step !== e.step), e]),
+    (out, action) => {
+      // The old key of this page is gone: carry on, with the report, on the successor's page.
+      const r = action.kind === 'finish' && action.mode === 'delete' && out.result === 'finished' ? action.rotation : undefined;
+      if (!r?.newKeyId || r.oldKeyId !== k.id) return;
+      // History state is cloned: an SDK error goes over as its name and message.
+      const error = out.error && { name: (out.error as Error).name, message: (out.error as Error).message };
+      navigate(`/keys/${r.newKeyId}`, { state: { rotationReport: { ...out, error } } });
+    },
+  );
 
   const related = findRotations(allKeys ?? []).find((r) => r.oldKeyId === k.id || r.newKeyId === k.id);
   const status = related ? rotationStatus(related, new Date()) : undefined;
   // Deleting the old key is confirmed with the old key's name, whichever of the two pages this is.
   const oldKeyName = related ? (related.oldKeyId === k.id ? k.name : (allKeys?.find((x) => x.id === related.oldKeyId)?.name ?? related.oldKeyId)) : '';
 
-  const run = (action: Parameters<typeof rotation.mutate>[0], after?: (r: Rotation, out: RotationOutcome) => void) => {
+  const run = (action: RotationAction) => {
     setConfirm(null);
     setSteps([]);
-    rotation.mutate(action, { onSuccess: (out) => void (out.result === 'finished' && action.kind === 'finish' && after?.(action.rotation, out)) });
+    rotation.mutate(action);
   };
   const rotate = () => {
     const days = Number(graceDays);
@@ -137,14 +147,7 @@ export function KeyRotationSection({ apiKey: k, allKeys, canOperate }: { apiKey:
           confirmLabel="Delete the old key"
           cancelLabel="Keep it"
           busy={rotation.isPending}
-          // This page's key is gone once the old key is deleted: carry on on the successor's page.
-          onConfirm={() =>
-            run({ kind: 'finish', rotation: related, mode: 'delete' }, (r, out) => {
-              // History state is cloned: an SDK error goes over as its name and message.
-              const error = out.error && { name: (out.error as Error).name, message: (out.error as Error).message };
-              if (r.oldKeyId === k.id && r.newKeyId) navigate(`/keys/${r.newKeyId}`, { state: { rotationReport: { ...out, error } } });
-            })
-          }
+          onConfirm={() => run({ kind: 'finish', rotation: related, mode: 'delete' })}
           onCancel={() => setConfirm(null)}
         >
           The old key <span className="font-mono">{oldKeyName}</span> is deleted and leaves every usage plan: requests with it are refused at once, and it

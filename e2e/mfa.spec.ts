@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetStageCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { E2E_SANDBOX_PORT } from '../playwright.config.js';
 import { cognitoClients } from '../sandbox/test/support/sign-in.js';
-import { MFA_SETUP_USER, MFA_USER } from '../sandbox/src/seed/ids.js';
+import { MFA_OPT_IN_USER, MFA_SETUP_USER, MFA_USER } from '../sandbox/src/seed/ids.js';
 import { totpCode } from '../sandbox/src/services/cognito-idp/totp.js';
 import { DEMO_PASSWORD, SignInPage } from './pages/sign-in-page.js';
 import { ApisPage } from './pages/apis-page.js';
@@ -93,6 +94,54 @@ test('a user who must use MFA sets up an authenticator at first sign-in, then is
   await page.getByLabel('Authentication code').fill(code(secret, 1));
   await page.getByRole('button', { name: 'Verify' }).click();
   await apis.waitLoaded();
+});
+
+test('a user turns on an authenticator from their account page, is asked for codes, then turns it off again', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(MFA_OPT_IN_USER.username);
+  const apis = new ApisPage(page);
+  await apis.waitLoaded();
+  await page.getByRole('link', { name: MFA_OPT_IN_USER.username }).click();
+  await expect(page.getByRole('heading', { name: 'Your account', level: 1 })).toBeVisible();
+  const mfa = page.getByRole('region', { name: 'Two-factor sign-in' });
+  await expect(mfa.getByText('Off', { exact: true })).toBeVisible();
+
+  await mfa.getByRole('button', { name: 'Set up an authenticator app…' }).click();
+  const secret = (await page.getByLabel('Secret key', { exact: true }).innerText()).replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{52}$/);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.getByLabel('Code from the app').fill('12');
+  await page.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(page.getByText('Enter the 6 digits your authenticator app shows.')).toBeVisible();
+  await page.getByLabel('Code from the app').fill(wrongCode(secret));
+  await page.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wrong code');
+  await page.getByLabel('Code from the app').fill(code(secret));
+  await page.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(page.getByRole('status')).toContainText('Two-factor sign-in is on');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(mfa.getByText('On', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toContain(secret);
+
+  // The next sign-in asks for a code (the one just used is spent; the next step's is good).
+  await apis.signOut();
+  await signIn.signIn(MFA_OPT_IN_USER.username);
+  await expect(page.getByRole('heading', { name: 'Enter your authentication code' })).toBeVisible();
+  await page.getByLabel('Authentication code').fill(code(secret, 1));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  // Signed in again, back where the user signed out.
+  await expect(page.getByRole('heading', { name: 'Your account', level: 1 })).toBeVisible();
+
+  // Off again (the demo pool makes MFA optional): the password is enough once more.
+  await mfa.getByRole('button', { name: 'Turn off…' }).click();
+  await mfa.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
+  await expect(mfa.getByText('Off', { exact: true })).toBeVisible();
+  await apis.signOut();
+  await signIn.signIn(MFA_OPT_IN_USER.username);
+  await expect(page.getByRole('heading', { name: 'Your account', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your authentication code' })).toHaveCount(0);
 });
 
 /**

@@ -15,6 +15,7 @@ const KeysPage = lazy(() => import('../features/keys/components/keys-page.js').t
 // Health screens carry recharts and the CloudWatch clients: nothing else loads them.
 const FleetRoute = lazy(() => import('./routes/health-routes.js').then((m) => ({ default: m.FleetRoute })));
 const ApiHealthRoute = lazy(() => import('./routes/health-routes.js').then((m) => ({ default: m.ApiHealthRoute })));
+const AccountPage = lazy(() => import('../features/auth/components/account-page.js').then((m) => ({ default: m.AccountPage })));
 const KeyPage = lazy(() => import('../features/keys/components/key-page.js').then((m) => ({ default: m.KeyPage })));
 
 function RouteError() {
@@ -59,6 +60,7 @@ export function createRouter() {
         { path: 'keys/:keyId', element: <KeyPage /> },
         { path: 'health', element: <FleetRoute /> },
         { path: 'health/:kind/:apiId', element: <ApiHealthRoute /> },
+        { path: 'account', element: <AccountPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

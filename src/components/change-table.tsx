@@ -7,7 +7,7 @@ export interface ChangeRow {
   note?: string;
 }
 
-const show = (v: ReactNode) => (v === undefined || v === null || v === '' ? <span className="text-slate-500 italic">not set</span> : v);
+const show = (v: ReactNode) => (v === undefined || v === null || v === '' ? <span className="text-slate-600 italic">not set</span> : v);
 
 /** Before -> after, one row per field: what a change will do, shown before it is done. */
 export function ChangeTable({ caption, rows }: { caption: string; rows: readonly ChangeRow[] }) {

@@ -11,7 +11,7 @@ import {
   DEMO_USER_POOL_CLIENT_ID,
   DEMO_USER_POOL_ID,
   DEMO_USERS,
-  MFA_SETUP_USER,
+  MFA_OPT_IN_USER, MFA_SETUP_USER,
   MFA_USER,
   roleArn,
 } from './ids.js';
@@ -91,6 +91,7 @@ export function seedCognito(state: SandboxState, config: SandboxConfig): void {
     mfa: { secret: MFA_USER.totpSecret, friendlyDeviceName: 'Demo authenticator', enabled: true, preferred: true },
   });
   addUser(MFA_SETUP_USER.username, MFA_SETUP_USER.group, DEMO_PASSWORD, { mfa: { required: true } });
+  addUser(MFA_OPT_IN_USER.username, MFA_OPT_IN_USER.group, DEMO_PASSWORD);
   idp.userPools[pool.Id] = pool;
 
   const providerName = `cognito-idp.${DEMO_REGION}.amazonaws.com/${DEMO_USER_POOL_ID}`;

@@ -31,3 +31,6 @@ export const MFA_USER = { username: 'mfa-user', group: 'viewer', totpSecret: 'DS
  * sandbox-only per-user switch (see COVERAGE.md).
  */
 export const MFA_SETUP_USER = { username: 'mfa-setup-user', group: 'viewer' } as const;
+
+/** A demo user with no MFA yet, in the OPTIONAL pool: the one who turns TOTP on (and off) from the account page. */
+export const MFA_OPT_IN_USER = { username: 'mfa-opt-in-user', group: 'viewer' } as const;

@@ -11,17 +11,17 @@ export function ApiSummary({ api }: { api: Api }) {
       </div>
       {api.description && <p className="max-w-3xl text-sm break-words text-slate-700">{api.description}</p>}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-500">ID</dt>
+        <dt className="text-slate-600">ID</dt>
         <dd className="font-mono">{api.id}</dd>
-        <dt className="text-slate-500">Endpoint</dt>
+        <dt className="text-slate-600">Endpoint</dt>
         <dd className="font-mono break-all">{api.executeApiDisabled ? 'Default endpoint disabled' : api.endpoint}</dd>
         {api.endpointTypes && (
           <>
-            <dt className="text-slate-500">Endpoint type</dt>
+            <dt className="text-slate-600">Endpoint type</dt>
             <dd>{api.endpointTypes.join(', ')}</dd>
           </>
         )}
-        <dt className="text-slate-500">Created</dt>
+        <dt className="text-slate-600">Created</dt>
         <dd>
           <time dateTime={isoOrEmpty(api.createdDate)}>{formatDateTime(api.createdDate)}</time>
         </dd>

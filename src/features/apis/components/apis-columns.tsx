@@ -24,7 +24,7 @@ export const API_COLUMNS: readonly Column<Api, ApiSortKey>[] = [
     header: 'Endpoint',
     cell: (a) =>
       a.executeApiDisabled ? (
-        <span className="text-slate-500">Default endpoint disabled</span>
+        <span className="text-slate-600">Default endpoint disabled</span>
       ) : (
         <span className="font-mono text-xs whitespace-nowrap">{a.endpoint}</span>
       ),

@@ -22,7 +22,7 @@ export function ResourcesTable({ resources }: { resources: readonly ResourceNode
             r.methods.length === 0 ? (
               <tr key={r.id}>
                 <th scope="row" className="px-3 py-2 text-left font-mono font-normal break-all">{r.path}</th>
-                <td colSpan={4} className="px-3 py-2 text-slate-500">No methods</td>
+                <td colSpan={4} className="px-3 py-2 text-slate-600">No methods</td>
               </tr>
             ) : (
               r.methods.map((m, i) => (

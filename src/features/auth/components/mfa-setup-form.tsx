@@ -2,27 +2,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorPanel } from '../../../components/error-panel.js';
 import { FormAlert } from '../../../components/form-alert.js';
 import { Loading } from '../../../components/loading.js';
-import { QrCode } from '../../../components/qr-code.js';
 import type { SoftwareTokenSetup } from '../api/associate-software-token.js';
 import { useSessionManager } from '../session/session-context.js';
 import type { Challenge, SignInOutcome } from '../session/session-manager.js';
 import { codeInputProps, codeProblem, codeRefusal, normalizeCode } from './mfa-code-form.js';
 import { TextField } from './text-field.js';
-
-/** The name authenticator apps list the account under. */
-export const TOTP_ISSUER = 'Gateway Console';
-
-/**
- * The key URI authenticator apps read (Google Authenticator's "Key Uri Format"): TOTP, SHA-1, 6 digits,
- * 30 seconds, which is what Cognito computes.
- */
-export function otpauthUri(issuer: string, account: string, secret: string): string {
-  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
-  return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
-}
-
-/** The key in groups of four, easier to type into an app by hand (apps ignore the spaces). */
-export const groupKey = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
+import { AuthenticatorKey } from './authenticator-key.js';
 
 /**
  * MFA_SETUP: the pool requires two-factor authentication and this user has none yet. Cognito issues a
@@ -98,7 +83,6 @@ export function MfaSetupForm({
   }
   if (!setup) return <Loading label="Preparing your authenticator key…" />;
 
-  const uri = otpauthUri(TOTP_ISSUER, challenge.username, setup.secretCode);
   const refusal = error ? codeRefusal(error) : undefined;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -106,28 +90,7 @@ export function MfaSetupForm({
         <strong>{challenge.username}</strong> must use two-factor authentication. Add this account to an authenticator app
         (time-based codes): scan the QR code, or enter the key by hand. Then enter the 6-digit code it shows.
       </p>
-      <QrCode text={uri} label="QR code of the set-up link: scan it with your authenticator app" className="mx-auto h-48 w-48" />
-      <dl className="space-y-2 text-sm">
-        <div>
-          <dt className="font-medium text-slate-800">Key (enter it in the app by hand)</dt>
-          <dd>
-            <code aria-label="Secret key" className="block rounded bg-slate-100 px-2 py-1 font-mono break-all select-all">
-              {groupKey(setup.secretCode)}
-            </code>
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-800">Set-up link</dt>
-          <dd>
-            <code aria-label="Set-up link" className="block rounded bg-slate-100 px-2 py-1 font-mono text-xs break-all select-all">
-              {uri}
-            </code>
-            <a href={uri} className="text-indigo-700 hover:underline">
-              Open in an authenticator app on this device
-            </a>
-          </dd>
-        </div>
-      </dl>
+      <AuthenticatorKey username={challenge.username} secret={setup.secretCode} />
       {!verified && (
         <>
           <TextField

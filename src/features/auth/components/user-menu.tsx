@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { roleOf } from '../../../domain/role.js';
 import { Badge } from '../../../components/badge.js';
 import { useSession, useSessionManager } from '../session/session-context.js';
@@ -10,7 +11,10 @@ export function UserMenu() {
   return (
     <div className="flex items-center gap-3 text-sm">
       <span className="text-slate-200">
-        Signed in as <strong className="text-white">{session.user.username}</strong>
+        Signed in as{' '}
+        <Link to="/account" title="Your account and two-factor sign-in" className="font-semibold text-white underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-white">
+          {session.user.username}
+        </Link>
       </span>
       <Badge tone={role === 'admin' ? 'amber' : role === 'operator' ? 'emerald' : 'slate'}>{role ?? 'no role'}</Badge>
       <button

@@ -134,6 +134,19 @@ export class SessionManager {
     return completeMfaSetup(this.config, username, session).then((step) => this.next(username, step));
   }
 
+  /** A current access token (refreshed first when near expiry), for Cognito's calls about the user's own account. */
+  async accessToken(): Promise<string> {
+    const s = this.stored;
+    if (!s) throw notSignedIn();
+    if (s.tokensExpireAt - this.now() <= REFRESH_MARGIN_MS) {
+      this.inflight ??= this.refresh().finally(() => {
+        this.inflight = undefined;
+      });
+      await this.inflight;
+    }
+    return this.stored!.accessToken;
+  }
+
   /**
    * The operator gives up signing in again: the session ends, and every AWS call that was waiting for it
    * fails saying it was not sent.

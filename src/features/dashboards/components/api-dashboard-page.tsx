@@ -163,7 +163,7 @@ function Dashboard({
       )}
       {metrics.isError && data && <ErrorPanel title="The latest refresh failed; the charts show the previous figures" error={metrics.error} onRetry={() => void metrics.refetch()} />}
       {data && (
-        <p className="text-xs text-slate-500" aria-live="polite">
+        <p className="text-xs text-slate-600" aria-live="polite">
           Updated {formatClock(data.fetchedAt)} · {data.calls} GetMetricData call{data.calls === 1 ? '' : 's'}
         </p>
       )}
@@ -209,7 +209,7 @@ function Dashboard({
         <section aria-label="Deployments in this range" className="text-sm text-slate-700">
           <h2 className="font-semibold text-slate-900">Deployments in this range</h2>
           {deployments === undefined ? (
-            <p className="text-slate-500">Loading deployments…</p>
+            <p className="text-slate-600">Loading deployments…</p>
           ) : deployedInRange.length === 0 ? (
             <p className="text-slate-600">None: no deployment of this API falls in the range.</p>
           ) : (

@@ -55,7 +55,7 @@ function columns(carry: string): Column<FleetRow>[] {
         </span>
       ),
     },
-    { id: 'requests', header: 'Requests', className: num, cell: (r) => (r.requests ? formatValue(r.requests, 'count') : <span className="text-slate-500">none</span>) },
+    { id: 'requests', header: 'Requests', className: num, cell: (r) => (r.requests ? formatValue(r.requests, 'count') : <span className="text-slate-600">none</span>) },
     { id: 'c4', header: '4xx rate', className: num, cell: (r) => rateCell(r.clientErrorRate, 5, 'text-amber-800') },
     { id: 'c5', header: '5xx rate', className: num, cell: (r) => rateCell(r.serverErrorRate, 1, 'text-red-700') },
     { id: 'p99', header: 'p99 latency', className: num, cell: (r) => <span title={r.api.type === 'WEBSOCKET' ? 'Integration latency: WebSocket APIs publish no Latency' : undefined}>{formatValue(r.p99, 'ms')}</span> },
@@ -160,7 +160,7 @@ export function FleetPage({ sources }: { sources: readonly ApiListSource[] }) {
         <>
           <p className="text-sm text-slate-700" aria-live="polite">
             {all.length} APIs · {withTraffic} with traffic · {with5xx} with 5xx errors
-            <span className="block text-xs text-slate-500 sm:ml-2 sm:inline">
+            <span className="block text-xs text-slate-600 sm:ml-2 sm:inline">
               Updated {formatClock(metrics.data.fetchedAt)} · {metrics.data.queries} queries in {metrics.data.calls} GetMetricData call
               {metrics.data.calls === 1 ? '' : 's'} · trend per {describePeriod(metrics.data.sparkPeriod)}
             </span>

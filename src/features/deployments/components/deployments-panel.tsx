@@ -35,7 +35,7 @@ export function DeploymentsPanel({ kind, apiId, stages }: { kind: ApiKind; apiId
       header: 'Serving',
       cell: (d) => {
         const serving = servingStages(d.id, stages);
-        return serving.length ? <span className="font-medium text-emerald-800">{serving.join(', ')}</span> : <span className="text-slate-500">—</span>;
+        return serving.length ? <span className="font-medium text-emerald-800">{serving.join(', ')}</span> : <span className="text-slate-600">—</span>;
       },
     },
     ...(kind === 'v2' ? [{ id: 'how', header: 'How', cell: (d: Deployment) => (d.autoDeployed ? 'Auto-deploy' : 'Manual') }] : []),

@@ -51,15 +51,15 @@ export function KeyPage() {
         </div>
         {k.description && <p className="text-sm text-slate-700">{k.description}</p>}
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-slate-500">ID</dt>
+          <dt className="text-slate-600">ID</dt>
           <dd className="font-mono">{k.id}</dd>
-          <dt className="text-slate-500">Customer id</dt>
+          <dt className="text-slate-600">Customer id</dt>
           <dd className="font-mono">{k.customerId ?? '—'}</dd>
-          <dt className="text-slate-500">Created</dt>
+          <dt className="text-slate-600">Created</dt>
           <dd>{formatDateTime(k.createdDate)}</dd>
-          <dt className="text-slate-500">Last updated</dt>
+          <dt className="text-slate-600">Last updated</dt>
           <dd>{formatDateTime(k.lastUpdatedDate)}</dd>
-          <dt className="text-slate-500">Tags</dt>
+          <dt className="text-slate-600">Tags</dt>
           <dd className="font-mono text-xs">{tags.length ? tags.map(([a, b]) => `${a}=${b}`).join(', ') : 'none'}</dd>
         </dl>
       </header>

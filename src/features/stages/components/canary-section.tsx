@@ -45,17 +45,17 @@ export function CanarySection({ stageRef, stage, apiPath }: { stageRef: StageRef
       ) : (
         <>
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-md border border-amber-200 bg-amber-50/50 p-3 text-sm sm:grid-cols-[auto_1fr]">
-            <dt className="text-slate-500">Deployment</dt>
+            <dt className="text-slate-600">Deployment</dt>
             <dd className="font-mono">{canary.deploymentId}</dd>
-            <dt className="text-slate-500">Traffic</dt>
+            <dt className="text-slate-600">Traffic</dt>
             <dd>{canary.percentTraffic}% of requests (the stage's deployment takes the rest)</dd>
-            <dt className="text-slate-500">Variable overrides</dt>
+            <dt className="text-slate-600">Variable overrides</dt>
             <dd className="font-mono break-all">
               {Object.keys(canary.variableOverrides).length
                 ? Object.entries(canary.variableOverrides).map(([k, v]) => `${k}=${v}`).join(', ')
                 : 'none'}
             </dd>
-            <dt className="text-slate-500">Stage cache</dt>
+            <dt className="text-slate-600">Stage cache</dt>
             <dd>{canary.useStageCache ? 'Used' : 'Not used'}</dd>
           </dl>
           {canOperate && (

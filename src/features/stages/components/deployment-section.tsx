@@ -25,23 +25,23 @@ export function DeploymentSection({ stageRef, stage, deployments }: { stageRef: 
         )}
       </SectionHeader>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-500">Serves</dt>
+        <dt className="text-slate-600">Serves</dt>
         <dd className="font-mono">{stage.deploymentId ?? 'No deployment yet'}</dd>
-        <dt className="text-slate-500">Description</dt>
+        <dt className="text-slate-600">Description</dt>
         <dd className="break-words">{served?.description ?? '—'}</dd>
-        <dt className="text-slate-500">Deployed</dt>
+        <dt className="text-slate-600">Deployed</dt>
         <dd>
           <time dateTime={isoOrEmpty(served?.createdDate)}>{formatDateTime(served?.createdDate)}</time>
         </dd>
         {stage.api === 'v2' && (
           <>
-            <dt className="text-slate-500">Auto-deploy</dt>
+            <dt className="text-slate-600">Auto-deploy</dt>
             <dd>{stage.autoDeploy ? 'On: every change to the API is deployed to this stage by itself' : 'Off'}</dd>
           </>
         )}
         {stage.lastDeploymentStatusMessage && (
           <>
-            <dt className="text-slate-500">Last auto-deploy</dt>
+            <dt className="text-slate-600">Last auto-deploy</dt>
             <dd className="break-words">{stage.lastDeploymentStatusMessage}</dd>
           </>
         )}

@@ -6,7 +6,7 @@ const onOff = (v: boolean | undefined) => (v ? 'On' : 'Off');
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
     <>
-      <dt className="whitespace-nowrap text-slate-500">{term}</dt>
+      <dt className="whitespace-nowrap text-slate-600">{term}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </>
   );

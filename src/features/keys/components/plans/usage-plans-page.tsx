@@ -74,7 +74,7 @@ export function UsagePlansPage() {
             ))}
           </ul>
         ) : (
-          <span className="text-slate-500">None</span>
+          <span className="text-slate-600">None</span>
         ),
     },
     {

@@ -24,6 +24,7 @@ export function KeyRotationSection({ apiKey: k, allKeys, canOperate }: { apiKey:
   const [graceDays, setGraceDays] = useState('7');
   const [graceError, setGraceError] = useState<string>();
   const [steps, setSteps] = useState<StepEvent[]>(carried?.steps ?? []);
+  const [carriedOutcome, setCarriedOutcome] = useState(carried);
   const rotation = useRotationAction(
     (e) => setSteps((s) => [...s.filter((x) => x.step !== e.step), e]),
     (out, action) => {
@@ -44,6 +45,7 @@ export function KeyRotationSection({ apiKey: k, allKeys, canOperate }: { apiKey:
   const run = (action: RotationAction) => {
     setConfirm(null);
     setSteps([]);
+    setCarriedOutcome(undefined);
     rotation.mutate(action);
   };
   const rotate = () => {
@@ -155,7 +157,7 @@ export function KeyRotationSection({ apiKey: k, allKeys, canOperate }: { apiKey:
         </DangerConfirmation>
       )}
       {rotation.isError && <ErrorPanel title="The rotation did not start; nothing was changed" error={rotation.error} />}
-      {steps.length > 0 && <RotationReport steps={steps} outcome={rotation.data ?? carried} />}
+      {steps.length > 0 && <RotationReport steps={steps} outcome={rotation.data ?? carriedOutcome} />}
     </section>
   );
 }

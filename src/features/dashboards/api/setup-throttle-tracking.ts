@@ -12,11 +12,14 @@ import { putMetricFilter } from './put-metric-filter.js';
 import { updateStageAccessLog } from './update-stage-access-log.js';
 import { fetchTrackingSnapshot, type TrackedStage } from './throttle-tracking.js';
 
+/** A later call failed: what went through, what failed, and what was never sent. */
+export type PartlySent = { kind: 'partial'; done: PlannedCall[]; failed: PlannedCall; error: unknown; notDone: PlannedCall[] };
+
 export type SetupOutcome =
   /** `before` is the stage's access logging just before the setup: what its undo restores. */
   | { kind: 'applied'; done: PlannedCall[]; after: Assessment; before: AccessLog | undefined }
   | { kind: 'drift'; now: Assessment }
-  | { kind: 'partial'; done: PlannedCall[]; failed: PlannedCall; error: unknown; notDone: PlannedCall[] };
+  | PartlySent;
 
 async function send(config: ConsoleConfig, stage: TrackedStage, call: PlannedCall): Promise<void> {
   if (call.operation === 'CreateLogGroup') return createLogGroup(config, String(call.input.logGroupName));
@@ -26,7 +29,7 @@ async function send(config: ConsoleConfig, stage: TrackedStage, call: PlannedCal
   return putMetricFilter(config, call.input as unknown as PutMetricFilterCommandInput);
 }
 
-type Sent = { kind: 'sent'; done: PlannedCall[] } | { kind: 'partial'; done: PlannedCall[]; failed: PlannedCall; error: unknown; notDone: PlannedCall[] };
+type Sent = { kind: 'sent'; done: PlannedCall[] } | PartlySent;
 
 /** Sends the calls in order; a first call refused is thrown (nothing changed), a later one reported with what went through. */
 async function sendAll(config: ConsoleConfig, stage: TrackedStage, calls: readonly PlannedCall[]): Promise<Sent> {
@@ -57,10 +60,7 @@ export async function applyTrackingSetup(config: ConsoleConfig, stage: TrackedSt
   return { kind: 'applied', done: sent.done, after: assessTracking(stage, await fetchTrackingSnapshot(config, stage)), before: snapshot.accessLog };
 }
 
-export type UndoOutcome =
-  | { kind: 'undone'; done: PlannedCall[]; after: Assessment }
-  | { kind: 'drift'; changed: string[] }
-  | { kind: 'partial'; done: PlannedCall[]; failed: PlannedCall; error: unknown; notDone: PlannedCall[] };
+export type UndoOutcome = { kind: 'undone'; done: PlannedCall[]; after: Assessment } | { kind: 'drift'; changed: string[] } | PartlySent;
 
 /** Undoes a setup the same way: a fresh read first, and nothing is sent if what the setup made has changed since. */
 export async function undoTrackingSetup(config: ConsoleConfig, stage: TrackedStage, undo: TrackingUndoPlan): Promise<UndoOutcome> {
@@ -71,21 +71,15 @@ export async function undoTrackingSetup(config: ConsoleConfig, stage: TrackedSta
   return { kind: 'undone', done: sent.done, after: assessTracking(stage, await fetchTrackingSnapshot(config, stage)) };
 }
 
-/** The setup as a mutation: afterwards everything shown about the API (its stage page too) is read again. */
-export function useApplyTrackingSetup(stage: TrackedStage) {
+/** A change to the stage's 429 counting as a mutation: afterwards everything shown about the API (its stage page too) is read again. */
+function useTrackingMutation<T, R>(stage: TrackedStage, run: (config: ConsoleConfig, stage: TrackedStage, input: T) => Promise<R>) {
   const config = useConsoleConfig();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (plan: SetupPlan) => applyTrackingSetup(config, stage, plan),
+    mutationFn: (input: T) => run(config, stage, input),
     onSettled: () => queryClient.invalidateQueries({ queryKey: apiScope(config.region, stage.kind, stage.apiId) }),
   });
 }
 
-export function useUndoTrackingSetup(stage: TrackedStage) {
-  const config = useConsoleConfig();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (undo: TrackingUndoPlan) => undoTrackingSetup(config, stage, undo),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: apiScope(config.region, stage.kind, stage.apiId) }),
-  });
-}
+export const useApplyTrackingSetup = (stage: TrackedStage) => useTrackingMutation(stage, applyTrackingSetup);
+export const useUndoTrackingSetup = (stage: TrackedStage) => useTrackingMutation(stage, undoTrackingSetup);

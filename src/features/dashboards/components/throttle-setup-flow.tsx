@@ -4,7 +4,7 @@ import { primaryButton, secondaryButton } from '../../../components/buttons.js';
 import { useState } from 'react';
 import type { PlannedCall, PlannedChange, SetupPlan } from '../../../domain/throttle-tracking.js';
 import { planTrackingUndo, type TrackingUndoPlan } from '../../../domain/throttle-tracking-undo.js';
-import { useApplyTrackingSetup, useUndoTrackingSetup, type SetupOutcome, type UndoOutcome } from '../api/setup-throttle-tracking.js';
+import { useApplyTrackingSetup, useUndoTrackingSetup, type PartlySent, type SetupOutcome } from '../api/setup-throttle-tracking.js';
 import type { TrackedStage } from '../api/throttle-tracking.js';
 
 const describeCall = (c: PlannedCall) =>
@@ -94,7 +94,7 @@ function Outcome({ outcome, onUndo, onClose }: { outcome: SetupOutcome; onUndo?:
   );
 }
 
-function Partial({ outcome, next, onClose }: { outcome: Extract<SetupOutcome | UndoOutcome, { kind: 'partial' }>; next: string; onClose(): void }) {
+function Partial({ outcome, next, onClose }: { outcome: PartlySent; next: string; onClose(): void }) {
   return (
     <section aria-label="Change partly applied" role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
       <h3 className="font-semibold">Partly applied</h3>
